@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Rapport.Data;
+
+public static class DatabaseRegistration
+{
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        var options = ReadOptions(builder.Configuration);
+        builder.Services.AddSingleton(Options.Create(options));
+        var connectionString = ConnectionString(builder.Configuration, options);
+
+        switch (options.ParsedProvider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteDirectory(connectionString);
+                builder.Services.AddDbContextPool<RapportDbContext, SqliteRapportDbContext>(db => db
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(new SqlitePragmas(options.SqliteBusyTimeoutMs)));
+                break;
+            case DatabaseProvider.PostgreSQL:
+                builder.Services.AddDbContextPool<RapportDbContext, PostgreSqlRapportDbContext>(db => db
+                    .UseNpgsql(connectionString));
+                break;
+        }
+        builder.Services.AddScoped<DatabaseMigrator>();
+        return builder;
+    }
+
+    /// <summary>Reads and checks the settings, failing with a message that names the setting.</summary>
+    public static DatabaseOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        var section = configuration.GetSection(DatabaseOptions.Section);
+        options.Provider = section["Provider"] ?? options.Provider;
+        if (!Enum.TryParse<DatabaseProvider>(options.Provider, ignoreCase: true, out _) || int.TryParse(options.Provider, out _))
+            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions),
+                [$"Rapport:Database:Provider (Rapport__Database__Provider) is '{options.Provider}'; use 'Sqlite' or 'PostgreSQL'."]);
+        options.MigrateOnStart = ReadBool(section, "MigrateOnStart");
+        if (section["SqliteBusyTimeoutMs"] is { } timeout)
+            options.SqliteBusyTimeoutMs = int.TryParse(timeout, out var ms) && ms >= 0 ? ms
+                : throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions),
+                    [$"Rapport:Database:SqliteBusyTimeoutMs is '{timeout}'; use a whole number of milliseconds."]);
+        return options;
+    }
+
+    public static string ConnectionString(IConfiguration configuration, DatabaseOptions options)
+    {
+        var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (options.ParsedProvider == DatabaseProvider.Sqlite) return DatabaseOptions.DefaultSqliteConnection;
+        throw new OptionsValidationException("ConnectionStrings", typeof(DatabaseOptions),
+            ["ConnectionStrings:Rapport (ConnectionStrings__Rapport) is required when Rapport:Database:Provider is PostgreSQL."]);
+    }
+
+    private static bool? ReadBool(IConfigurationSection section, string key)
+    {
+        var text = section[key];
+        if (text is null) return null;
+        return bool.TryParse(text, out var value) ? value
+            : throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions),
+                [$"Rapport:Database:{key} is '{text}'; use true or false."]);
+    }
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal)) return;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Rapport.Features.People;
+
+public enum Role { Agent, TeamLead, Manager, Admin, Customer }
+
+/// <summary>Policy names, one per audience, so endpoints say who may call them in words.</summary>
+public static class Policies
+{
+    public const string Staff = "staff";
+    public const string Supervisors = "supervisors";
+    public const string Admins = "admins";
+    public const string Anyone = "anyone";
+
+    public static bool IsStaff(this Role role) => role is not Role.Customer;
+}

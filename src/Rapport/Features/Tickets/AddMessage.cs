@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Features.Access;
+using Rapport.Features.Audit;
+using Rapport.Features.Tickets.Content;
+using Rapport.Infrastructure.Problems;
+
+namespace Rapport.Features.Tickets;
+
+public sealed record AddMessageRequest(
+    string? Body,
+    MessageVisibility? Visibility,
+    Channel? Channel,
+    Direction? Direction,
+    TicketStatus? Status);
+
+/// <summary>
+/// Adds a reply or an internal note to a ticket and moves the ticket as the status rules say:
+/// a customer's reply reopens it, the first public staff reply opens it and stops the
+/// first-response clock. "Send and set status" is the optional <c>status</c>.
+/// </summary>
+public sealed class AddMessage(RapportDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct)
+    {
+        var check = new Validator().Required("body", request.Body, TicketLimits.BodyLength);
+        if (request.Body is not null) check.Text("body", request.Body, TicketLimits.BodyLength, multiline: true);
+        if (!actor.IsStaff && request.Status is not null) check.Add("status", "Customers cannot set the status.");
+        if (!check.IsValid) return check.ToError();
+
+        var ticket = await db.Tickets.VisibleTo(actor, db).SingleOrDefaultAsync(t => t.Number == number, ct);
+        if (ticket is null) return new TicketNotFound(number);
+
+        var visibility = request.Visibility ?? MessageVisibility.Public;
+        var (status, refusal) = TicketStatusRules.AfterMessage(ticket.Status, actor.IsCustomer, visibility);
+        if (refusal is not null) return new TransitionRefused(refusal);
+        if (request.Status is { } wanted)
+        {
+            refusal = TicketStatusRules.RefusalFor(status, wanted, ticket.AssigneeId is not null);
+            if (refusal is not null) return new TransitionRefused(refusal);
+            status = wanted;
+        }
+
+        var now = clock.GetUtcNow();
+        var (text, html) = MessageBody.FromMarkdown(request.Body!);
+        var message = new Message
+        {
+            TicketNumber = number,
+            Visibility = visibility,
+            Channel = request.Channel ?? (actor.IsStaff ? Channel.Api : Channel.Web),
+            Direction = request.Direction ?? (actor.IsStaff ? Direction.Outbound : Direction.Inbound),
+            AuthorUserId = actor.IsStaff ? actor.UserId : null,
+            AuthorCustomerId = actor.IsStaff ? null : actor.CustomerId,
+            BodyText = text,
+            BodyHtml = html,
+            CreatedAt = now,
+        };
+        db.Messages.Add(message);
+
+        var before = ticket.Status;
+        TicketStatusRules.Apply(ticket, status, now);
+        if (actor.IsStaff && visibility == MessageVisibility.Public && ticket.FirstRespondedAt is null) ticket.FirstRespondedAt = now;
+        ticket.UpdatedAt = now;
+        ticket.Version++;
+
+        return await db.InTransactionAsync(async () =>
+        {
+            await db.SaveChangesAsync(ct);
+            var id = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            audit.Record(actor, "message", id, visibility == MessageVisibility.Internal ? "note_added" : "reply_added",
+                new AuditChanges().Set("visibility", null, visibility).Set("channel", null, message.Channel).Set("direction", null, message.Direction),
+                ticketNumber: number, customerId: ticket.RequesterId);
+            if (before != ticket.Status)
+                audit.Record(actor, "ticket", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated",
+                    new AuditChanges().Set("status", before, ticket.Status), ticketNumber: number, customerId: ticket.RequesterId);
+            await db.SaveChangesAsync(ct);
+            return message.Id;
+        }, ct);
+    }
+}

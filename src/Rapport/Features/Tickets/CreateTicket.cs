@@ -1,0 +1,122 @@
+using Rapport.Data;
+using Rapport.Features.Access;
+using Rapport.Features.Audit;
+using Rapport.Features.Customers;
+using Rapport.Features.Tickets.Content;
+using Rapport.Infrastructure.Problems;
+
+namespace Rapport.Features.Tickets;
+
+public sealed record RequesterInput(string? Email, string? Name);
+
+public sealed record CreateTicketRequest(
+    string? Subject,
+    string? Body,
+    RequesterInput? Requester,
+    long? RequesterId,
+    Channel? Channel,
+    Direction? Direction,
+    TicketType? Type,
+    Priority? Priority,
+    string[]? Tags,
+    long? TeamId,
+    Guid? AssigneeId);
+
+/// <summary>
+/// Opens a ticket with its first message. The requester is found or created from an email
+/// address; an inbound first message is the customer's words, an outbound one the agent's
+/// (an outbound call, a letter sent). Customers can only open tickets for themselves.
+/// </summary>
+public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer customers, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Result<long>> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
+    {
+        var check = new Validator()
+            .Required("subject", request.Subject, TicketLimits.SubjectLength)
+            .Required("body", request.Body, TicketLimits.BodyLength);
+        if (request.Body is not null) check.Text("body", request.Body, TicketLimits.BodyLength, multiline: true);
+        var tags = TicketTags.Validate("tags", request.Tags, check);
+        if (actor.IsStaff) ValidateRequester(request, check);
+        else if (request.TeamId is not null || request.AssigneeId is not null || request.Tags is not null
+                 || request.Direction == Tickets.Direction.Outbound)
+            check.Add("body", "Customers cannot set a team, an assignee, tags or an outbound direction.");
+        if (actor.IsStaff) await new TicketReferences(db).CheckAsync(request.TeamId, request.AssigneeId, check, ct);
+        if (!check.IsValid) return check.ToError();
+
+        return await db.InTransactionAsync(async () =>
+        {
+            var requester = await ResolveRequesterAsync(request, actor, ct);
+            if (requester is null) return (Result<long>)ValidationError.For("requesterId", "No customer has this id.");
+
+            var now = clock.GetUtcNow();
+            var direction = request.Direction ?? Tickets.Direction.Inbound;
+            var channel = request.Channel ?? (actor.IsStaff ? Tickets.Channel.Api : Tickets.Channel.Web);
+            var (text, html) = MessageBody.FromMarkdown(request.Body!);
+            var ticket = new Ticket
+            {
+                Subject = request.Subject!.Trim(),
+                RequesterId = requester.Id,
+                OrganisationId = requester.OrganisationId,
+                Channel = channel,
+                Type = request.Type ?? TicketType.Question,
+                Priority = request.Priority ?? Priority.Normal,
+                Status = TicketStatus.New,
+                TeamId = request.TeamId,
+                AssigneeId = request.AssigneeId,
+                Tags = tags?.Select(t => new TicketTag { Name = t }).ToList() ?? [],
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = 1,
+                Messages =
+                [
+                    new Message
+                    {
+                        Visibility = MessageVisibility.Public,
+                        Channel = channel,
+                        Direction = direction,
+                        AuthorCustomerId = direction == Tickets.Direction.Inbound ? requester.Id : null,
+                        AuthorUserId = direction == Tickets.Direction.Outbound ? actor.UserId : null,
+                        BodyText = text,
+                        BodyHtml = html,
+                        CreatedAt = now,
+                    },
+                ],
+            };
+            // An outbound first contact is the organisation speaking first: the ticket is already being worked.
+            if (direction == Tickets.Direction.Outbound)
+            {
+                ticket.Status = TicketStatus.Open;
+                ticket.FirstRespondedAt = now;
+            }
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync(ct);
+
+            audit.Record(actor, "ticket", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), "created",
+                AuditChanges.FromEntry(db.Entry(ticket), nameof(Ticket.Number), nameof(Ticket.Version), nameof(Ticket.UpdatedAt), nameof(Ticket.CreatedAt))
+                    .Set("tags", null, ticket.Tags.Select(t => t.Name)),
+                ticketNumber: ticket.Number, customerId: requester.Id);
+            await db.SaveChangesAsync(ct);
+            return ticket.Number;
+        }, ct);
+    }
+
+    private static void ValidateRequester(CreateTicketRequest request, Validator check)
+    {
+        if (request.RequesterId is null && request.Requester is null)
+            check.Add("requester", "Give the requester as {email, name} or as requesterId.");
+        else if (request.RequesterId is not null && request.Requester is not null)
+            check.Add("requester", "Give either requester or requesterId, not both.");
+        if (request.Requester is { } requester)
+        {
+            check.Required("requester.email", requester.Email, CustomerLimits.EmailLength).Email("requester.email", requester.Email);
+            check.Text("requester.name", requester.Name, CustomerLimits.NameLength);
+        }
+    }
+
+    private async Task<Customer?> ResolveRequesterAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsStaff) return await db.Customers.FindAsync([actor.CustomerId], ct);
+        if (request.RequesterId is { } id) return await db.Customers.FindAsync([id], ct);
+        return await customers.ExecuteAsync(request.Requester!.Email!, request.Requester.Name, actor, ct);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Features.Access;
+using Rapport.Infrastructure.Paging;
+using Rapport.Infrastructure.Problems;
+
+namespace Rapport.Features.Tickets;
+
+public sealed record TicketFilter(
+    TicketStatus[]? Status = null,
+    string? Assignee = null,
+    string? Team = null,
+    long? Requester = null,
+    Priority? Priority = null,
+    TicketType? Type = null,
+    DateTimeOffset? UpdatedSince = null,
+    int? Limit = null,
+    string? Cursor = null);
+
+/// <summary>A page of the tickets the actor may see, newest activity first, paged by keyset cursor.</summary>
+public sealed class ListTickets(RapportDbContext db)
+{
+    public async Task<Result<Page<TicketDto>>> ExecuteAsync(TicketFilter filter, Actor actor, CancellationToken ct)
+    {
+        var check = new Validator();
+        var query = db.Tickets.AsNoTracking().VisibleTo(actor, db);
+
+        if (filter.Status is { Length: > 0 } statuses) query = query.Where(t => statuses.Contains(t.Status));
+        switch (filter.Assignee)
+        {
+            case null or "": break;
+            case "none": query = query.Where(t => t.AssigneeId == null); break;
+            case "me": query = query.Where(t => t.AssigneeId == actor.UserId); break;
+            case var text when Guid.TryParse(text, out var assigneeId): query = query.Where(t => t.AssigneeId == assigneeId); break;
+            default: check.Add("assignee", "Use a user id, 'me' or 'none'."); break;
+        }
+        switch (filter.Team)
+        {
+            case null or "": break;
+            case "none": query = query.Where(t => t.TeamId == null); break;
+            case var text when long.TryParse(text, out var teamId): query = query.Where(t => t.TeamId == teamId); break;
+            default: check.Add("team", "Use a team id or 'none'."); break;
+        }
+        if (filter.Requester is { } requester) query = query.Where(t => t.RequesterId == requester);
+        if (filter.Priority is { } priority) query = query.Where(t => t.Priority == priority);
+        if (filter.Type is { } type) query = query.Where(t => t.Type == type);
+        if (filter.UpdatedSince is { } since)
+        {
+            var utc = since.ToUniversalTime();
+            query = query.Where(t => t.UpdatedAt >= utc);
+        }
+        if (filter.Cursor is not null)
+        {
+            if (!Cursor.TryDecode(filter.Cursor, out var cursor)) check.Add("cursor", "This cursor is not one Rapport gave out.");
+            else
+            {
+                var after = cursor.SortKeyAsTime;
+                query = query.Where(t => t.UpdatedAt < after || (t.UpdatedAt == after && t.Number < cursor.Id));
+            }
+        }
+        if (filter.Limit is < 1 or > PageLimits.Max) check.Add("limit", $"Must be between 1 and {PageLimits.Max}.");
+        if (!check.IsValid) return check.ToError();
+
+        var limit = PageLimits.Clamp(filter.Limit);
+        var rows = await query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Number)
+            .Take(limit + 1).ToDto().ToListAsync(ct);
+        var next = rows.Count > limit ? Cursor.From(rows[limit - 1].UpdatedAt, rows[limit - 1].Number).Encode() : null;
+        return new Page<TicketDto>(rows.Take(limit).ToList(), next);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Features.Access;
+using Rapport.Features.Audit;
+using Rapport.Infrastructure.Paging;
+using Rapport.Infrastructure.Problems;
+
+namespace Rapport.Features.Tickets;
+
+/// <summary>Reads one ticket, its conversation and its history, each through the visibility filter.</summary>
+public sealed class ReadTicket(RapportDbContext db)
+{
+    public async Task<Result<TicketDto>> ExecuteAsync(long number, Actor actor, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().VisibleTo(actor, db).Where(t => t.Number == number).ToDto().SingleOrDefaultAsync(ct);
+        return ticket is null ? new TicketNotFound(number) : ticket;
+    }
+
+    public async Task<Result<Page<MessageDto>>> MessagesAsync(long number, Actor actor, int? limit, string? cursorText, CancellationToken ct)
+    {
+        if (!await db.Tickets.VisibleTo(actor, db).AnyAsync(t => t.Number == number, ct)) return new TicketNotFound(number);
+        var query = db.Messages.AsNoTracking().Where(m => m.TicketNumber == number).VisibleTo(actor);
+        if (cursorText is not null)
+        {
+            if (!Cursor.TryDecode(cursorText, out var cursor)) return ValidationError.For("cursor", "This cursor is not one Rapport gave out.");
+            query = query.Where(m => m.Id > cursor.Id);
+        }
+        // A conversation reads oldest first; the id orders messages as they were stored.
+        var take = PageLimits.Clamp(limit ?? PageLimits.Max);
+        var rows = await query.OrderBy(m => m.Id).Take(take + 1).ToDto().ToListAsync(ct);
+        var next = rows.Count > take ? new Cursor(0, rows[take - 1].Id).Encode() : null;
+        return new Page<MessageDto>(rows.Take(take).ToList(), next);
+    }
+
+    public async Task<Result<Page<AuditEventDto>>> AuditAsync(long number, Actor actor, int? limit, string? cursorText, CancellationToken ct)
+    {
+        if (!actor.IsStaff) return new TicketNotFound(number);
+        if (!await db.Tickets.VisibleTo(actor, db).AnyAsync(t => t.Number == number, ct)) return new TicketNotFound(number);
+        return await AuditTrail.PageAsync(db.AuditEvents.Where(a => a.TicketNumber == number), limit, cursorText, ct);
+    }
+}

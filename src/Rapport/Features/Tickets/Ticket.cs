@@ -1,0 +1,45 @@
+using Rapport.Features.Customers;
+using Rapport.Features.People;
+
+namespace Rapport.Features.Tickets;
+
+public sealed class Ticket
+{
+    /// <summary>The human-friendly number (#1042) is the key: unique, assigned by the database, gaps allowed.</summary>
+    public long Number { get; set; }
+    public required string Subject { get; set; }
+    public long RequesterId { get; set; }
+    public Customer Requester { get; set; } = null!;
+    public long? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public Channel Channel { get; set; }
+    public TicketType Type { get; set; } = TicketType.Question;
+    public Priority Priority { get; set; } = Priority.Normal;
+    public TicketStatus Status { get; set; } = TicketStatus.New;
+    public long? TeamId { get; set; }
+    public Team? Team { get; set; }
+    public Guid? AssigneeId { get; set; }
+    public User? Assignee { get; set; }
+    public List<TicketTag> Tags { get; set; } = [];
+    public List<TicketFollower> Followers { get; set; } = [];
+    public List<Message> Messages { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? SolvedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? FirstRespondedAt { get; set; }
+    /// <summary>Bumped on every change; the ETag and the optimistic-concurrency token.</summary>
+    public int Version { get; set; }
+}
+
+public sealed class TicketTag
+{
+    public long TicketNumber { get; set; }
+    public required string Name { get; set; }
+}
+
+public sealed class TicketFollower
+{
+    public long TicketNumber { get; set; }
+    public Guid UserId { get; set; }
+}

@@ -1,0 +1,86 @@
+namespace Rapport.Features.Tickets;
+
+public sealed record PersonRef(Guid Id, string Name);
+
+public sealed record RequesterRef(long Id, string Name, string? Email);
+
+public sealed record NamedRef(long Id, string Name);
+
+public sealed record TicketDto(
+    long Number,
+    string Subject,
+    TicketStatus Status,
+    Priority Priority,
+    TicketType Type,
+    Channel Channel,
+    RequesterRef Requester,
+    NamedRef? Organisation,
+    NamedRef? Team,
+    PersonRef? Assignee,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<Guid> Followers,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SolvedAt,
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? FirstRespondedAt,
+    int Version)
+{
+    public string ETag => TicketETag.For(Number, Version);
+}
+
+public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size);
+
+public sealed record MessageDto(
+    long Id,
+    MessageVisibility Visibility,
+    Channel Channel,
+    Direction Direction,
+    PersonRef? AuthorUser,
+    NamedRef? AuthorCustomer,
+    string BodyText,
+    string BodyHtml,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<AttachmentDto> Attachments);
+
+public static class TicketETag
+{
+    public static string For(long number, int version) => $"\"{number}-{version}\"";
+}
+
+/// <summary>Projections shared by every read, so a list and a detail show the same shape from one query.</summary>
+public static class TicketProjections
+{
+    public static IQueryable<TicketDto> ToDto(this IQueryable<Ticket> tickets) => tickets.Select(t => new TicketDto(
+        t.Number,
+        t.Subject,
+        t.Status,
+        t.Priority,
+        t.Type,
+        t.Channel,
+        new RequesterRef(t.RequesterId, t.Requester.Name,
+            t.Requester.Emails.OrderByDescending(e => e.IsPrimary).ThenBy(e => e.Id).Select(e => e.Address).FirstOrDefault()),
+        t.OrganisationId == null ? null : new NamedRef(t.Organisation!.Id, t.Organisation.Name),
+        t.TeamId == null ? null : new NamedRef(t.Team!.Id, t.Team.Name),
+        t.AssigneeId == null ? null : new PersonRef(t.Assignee!.Id, t.Assignee.DisplayName),
+        t.Tags.OrderBy(g => g.Name).Select(g => g.Name).ToList(),
+        t.Followers.Select(f => f.UserId).ToList(),
+        t.CreatedAt,
+        t.UpdatedAt,
+        t.SolvedAt,
+        t.ClosedAt,
+        t.FirstRespondedAt,
+        t.Version));
+
+    public static IQueryable<MessageDto> ToDto(this IQueryable<Message> messages) => messages.Select(m => new MessageDto(
+        m.Id,
+        m.Visibility,
+        m.Channel,
+        m.Direction,
+        m.AuthorUserId == null ? null : new PersonRef(m.AuthorUser!.Id, m.AuthorUser.DisplayName),
+        m.AuthorCustomerId == null ? null : new NamedRef(m.AuthorCustomer!.Id, m.AuthorCustomer.Name),
+        m.BodyText,
+        m.BodyHtml,
+        m.CreatedAt,
+        m.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size)).ToList()));
+}

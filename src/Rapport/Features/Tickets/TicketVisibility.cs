@@ -1,0 +1,32 @@
+using Rapport.Data;
+using Rapport.Features.Access;
+
+namespace Rapport.Features.Tickets;
+
+/// <summary>
+/// Who may see which tickets, as one query filter used by every list, search and read:
+/// managers and admins see all; other staff see all but restricted teams they are not in;
+/// a customer sees their own tickets and, where their organisation shares, its tickets.
+/// </summary>
+public static class TicketVisibility
+{
+    public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, Actor actor, RapportDbContext db)
+    {
+        if (actor.IsStaff)
+        {
+            if (actor.SeesAllTeams) return tickets;
+            var userId = actor.UserId;
+            return tickets.Where(t => t.TeamId == null
+                || !t.Team!.IsRestricted
+                || db.TeamMembers.Any(m => m.TeamId == t.TeamId && m.UserId == userId));
+        }
+        if (actor.CustomerId is not { } customerId) return tickets.Where(_ => false);
+        return tickets.Where(t => t.RequesterId == customerId
+            || (t.OrganisationId != null && t.Organisation!.SharesTickets
+                && db.Customers.Any(c => c.Id == customerId && c.OrganisationId == t.OrganisationId)));
+    }
+
+    /// <summary>Customers see only public messages; staff see notes too.</summary>
+    public static IQueryable<Message> VisibleTo(this IQueryable<Message> messages, Actor actor) =>
+        actor.IsStaff ? messages : messages.Where(m => m.Visibility == MessageVisibility.Public);
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Features.Access;
+using Rapport.Features.Audit;
+using Rapport.Infrastructure.Json;
+using Rapport.Infrastructure.Problems;
+
+namespace Rapport.Features.Tickets;
+
+/// <summary>A partial update: only the fields present are changed; null clears team, assignee or tags.</summary>
+public sealed record UpdateTicketRequest(
+    Optional<string> Subject,
+    Optional<TicketStatus?> Status,
+    Optional<Priority?> Priority,
+    Optional<TicketType?> Type,
+    Optional<long?> TeamId,
+    Optional<Guid?> AssigneeId,
+    Optional<string[]> Tags,
+    Optional<Guid[]> Followers);
+
+/// <summary>
+/// Changes a ticket's properties through the status rules, refusing a stale version, and
+/// records every changed field in the audit log in the same transaction.
+/// </summary>
+public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Result<long>> ExecuteAsync(long number, UpdateTicketRequest request, int? expectedVersion, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsStaff) return new ForbiddenError("Only staff can change a ticket's properties.");
+        var ticket = await db.Tickets.VisibleTo(actor, db).Include(t => t.Tags).Include(t => t.Followers)
+            .SingleOrDefaultAsync(t => t.Number == number, ct);
+        if (ticket is null) return new TicketNotFound(number);
+        if (expectedVersion is { } version && version != ticket.Version) return new StaleTicketVersion(number);
+
+        var check = new Validator();
+        if (request.Subject.IsSet) check.Required("subject", request.Subject.Value, TicketLimits.SubjectLength);
+        if (request.Status is { IsSet: true, Value: null }) check.Add("status", "Status cannot be empty.");
+        if (request.Priority is { IsSet: true, Value: null }) check.Add("priority", "Priority cannot be empty.");
+        if (request.Type is { IsSet: true, Value: null }) check.Add("type", "Type cannot be empty.");
+        var tags = request.Tags.IsSet ? TicketTags.Validate("tags", request.Tags.Value ?? [], check) : null;
+        await new TicketReferences(db).CheckAsync(
+            request.TeamId.IsSet ? request.TeamId.Value : null, request.AssigneeId.IsSet ? request.AssigneeId.Value : null, check, ct);
+        var followers = request.Followers.IsSet ? (request.Followers.Value ?? []).Distinct().ToArray() : null;
+        if (followers is { Length: > 0 } && await db.Users.CountAsync(u => followers.Contains(u.Id) && u.Role != People.Role.Customer, ct) != followers.Length)
+            check.Add("followers", "Every follower must be a staff member.");
+        if (!check.IsValid) return check.ToError();
+
+        var wasClosed = ticket.Status == TicketStatus.Closed;
+        var changes = new AuditChanges();
+        var oldTags = ticket.Tags.Select(t => t.Name).ToList();
+        var oldFollowers = ticket.Followers.Select(f => f.UserId.ToString()).ToList();
+        if (request.Subject.IsSet) ticket.Subject = request.Subject.Value!.Trim();
+        if (request.Priority.IsSet) ticket.Priority = request.Priority.Value!.Value;
+        if (request.Type.IsSet) ticket.Type = request.Type.Value!.Value;
+        if (request.TeamId.IsSet) ticket.TeamId = request.TeamId.Value;
+        if (request.AssigneeId.IsSet) ticket.AssigneeId = request.AssigneeId.Value;
+        var now = clock.GetUtcNow();
+        if (request.Status.IsSet && request.Status.Value != ticket.Status)
+        {
+            var to = request.Status.Value!.Value;
+            var refusal = TicketStatusRules.RefusalFor(ticket.Status, to, ticket.AssigneeId is not null);
+            if (refusal is not null) return new TransitionRefused(refusal);
+            TicketStatusRules.Apply(ticket, to, now);
+        }
+        else if (ticket.Status == TicketStatus.Solved && ticket.AssigneeId is null)
+        {
+            return new TransitionRefused("A solved ticket must keep an assignee.");
+        }
+        if (tags is not null)
+        {
+            ticket.Tags.RemoveAll(t => !tags.Contains(t.Name));
+            ticket.Tags.AddRange(tags.Where(t => !oldTags.Contains(t)).Select(t => new TicketTag { Name = t }));
+            changes.Set("tags", oldTags, tags);
+        }
+        if (followers is not null)
+        {
+            ticket.Followers.RemoveAll(f => !followers.Contains(f.UserId));
+            ticket.Followers.AddRange(followers.Where(f => ticket.Followers.All(x => x.UserId != f)).Select(f => new TicketFollower { UserId = f }));
+            changes.Set("followers", oldFollowers, followers.Select(f => f.ToString()));
+        }
+
+        foreach (var (field, value) in AuditChanges.FromEntry(db.Entry(ticket)).Fields) changes.Set(field, value.Before, value.After);
+        if (changes.IsEmpty) return ticket.Number;
+        if (wasClosed) return new TransitionRefused(TicketStatusRules.RefusalFor(TicketStatus.Closed, TicketStatus.Open, true)!);
+
+        ticket.UpdatedAt = now;
+        ticket.Version++;
+        audit.Record(actor, "ticket", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated", changes,
+            ticketNumber: number, customerId: ticket.RequesterId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new StaleTicketVersion(number);
+        }
+        return ticket.Number;
+    }
+}

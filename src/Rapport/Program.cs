@@ -1,0 +1,45 @@
+using Rapport.Cli;
+using Rapport.Features.Audit;
+using Rapport.Data;
+using Rapport.Features.Access;
+using Rapport.Features.Customers;
+using Rapport.Features.Demo;
+using Rapport.Features.Health;
+using Rapport.Features.People;
+using Rapport.Features.Tickets;
+using Rapport.Hosting;
+using Rapport.Infrastructure.Http;
+
+return await RapportCli.RunAsync(args);
+
+/// <summary>The table of contents: every feature registers its services and maps its routes here.</summary>
+public partial class Program
+{
+    public static WebApplication CreateWebApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddDatabase();
+        builder.AddHttpConventions();
+        builder.AddAccess();
+        builder.AddHealth();
+        builder.AddDemo();
+        builder.Services.AddAudit().AddTickets().AddCustomers().AddPeople();
+        builder.Services.AddHostedService<DatabaseStartup>();
+
+        var app = builder.Build();
+        app.UseHttpConventions();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapApiDocs();
+        app.MapAccess();
+        app.MapTickets();
+        app.MapCustomers();
+        app.MapOrganisations();
+        app.MapUsers();
+        app.MapTeams();
+        return app;
+    }
+}
