@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Rapport.Features.Audit;
 using Rapport.Features.Customers;
 using Rapport.Features.People;
 using Rapport.Features.Tickets;
+using Rapport.Features.Tickets.Attachments;
 using Rapport.Infrastructure.Idempotency;
 
 namespace Rapport.Data;
@@ -16,7 +18,7 @@ namespace Rapport.Data;
 /// Entity configurations live beside their entities, in the feature folders.
 /// </summary>
 public abstract class RapportDbContext(DbContextOptions options)
-    : IdentityUserContext<User, Guid, IdentityUserClaim<Guid>, IdentityUserLogin<Guid>, IdentityUserToken<Guid>>(options)
+    : IdentityUserContext<User, Guid, IdentityUserClaim<Guid>, IdentityUserLogin<Guid>, IdentityUserToken<Guid>>(options), IDataProtectionKeyContext
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketTag> TicketTags => Set<TicketTag>();
@@ -33,6 +35,9 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Upload> Uploads => Set<Upload>();
+    /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract DatabaseProvider Provider { get; }
 

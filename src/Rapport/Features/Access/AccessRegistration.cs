@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Rapport.Data;
@@ -50,6 +51,9 @@ public static class AccessRegistration
             cookie.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
+
+        // Keys live in the database so that several instances behind one load balancer read each other's cookies.
+        services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDbContext>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Anyone, p => p.RequireAuthenticatedUser())
