@@ -17,14 +17,19 @@ public partial class Program
 {
     public static WebApplication CreateWebApp(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json ships beside the executable, wherever it is started from; data goes to ./data.
+            ContentRootPath = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
         builder.AddDatabase();
         builder.AddHttpConventions();
         builder.AddAccess();
         builder.AddHealth();
         builder.AddDemo();
         builder.Services.AddAudit().AddTickets().AddCustomers().AddPeople();
-        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.AddDatabaseStartup();
 
         var app = builder.Build();
         app.UseHttpConventions();

@@ -6,6 +6,19 @@ using Rapport.Features.Demo;
 
 namespace Rapport.Hosting;
 
+public static class DatabaseStartupRegistration
+{
+    /// <summary>
+    /// Runs first among the hosted services, before the key ring is read and before Kestrel
+    /// listens, so nothing touches a database whose schema is not there yet.
+    /// </summary>
+    public static IHostApplicationBuilder AddDatabaseStartup(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseStartup>());
+        return builder;
+    }
+}
+
 /// <summary>
 /// On start: migrate when configured (the embedded database by default), seed the demo data
 /// into an empty database when configured, and print where Rapport listens and how to sign in.

@@ -23,8 +23,7 @@ public sealed class AddMessage(RapportDbContext db, AuditLog audit, TimeProvider
 {
     public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct)
     {
-        var check = new Validator().Required("body", request.Body, TicketLimits.BodyLength);
-        if (request.Body is not null) check.Text("body", request.Body, TicketLimits.BodyLength, multiline: true);
+        var check = new Validator().Required("body", request.Body, TicketLimits.BodyLength, multiline: true);
         if (!actor.IsStaff && request.Status is not null) check.Add("status", "Customers cannot set the status.");
         if (!check.IsValid) return check.ToError();
 

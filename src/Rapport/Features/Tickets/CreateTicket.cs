@@ -33,8 +33,7 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
     {
         var check = new Validator()
             .Required("subject", request.Subject, TicketLimits.SubjectLength)
-            .Required("body", request.Body, TicketLimits.BodyLength);
-        if (request.Body is not null) check.Text("body", request.Body, TicketLimits.BodyLength, multiline: true);
+            .Required("body", request.Body, TicketLimits.BodyLength, multiline: true);
         var tags = TicketTags.Validate("tags", request.Tags, check);
         if (actor.IsStaff) ValidateRequester(request, check);
         else if (request.TeamId is not null || request.AssigneeId is not null || request.Tags is not null

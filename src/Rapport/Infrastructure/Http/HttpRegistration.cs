@@ -45,6 +45,7 @@ public static class HttpRegistration
         app.UseExceptionHandler();
         // Empty error responses (401, 403, 404 from routing, 405) get a problem-details body too.
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
         app.UseIdempotencyKeys();
         return app;
     }

@@ -25,7 +25,10 @@ public sealed class OptionalConverterFactory : JsonConverterFactory
         public override bool HandleNull => true;
 
         public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? Optional<T>.Of(default) : Optional<T>.Of(JsonSerializer.Deserialize<T>(ref reader, options));
+            reader.TokenType == JsonTokenType.Null
+                ? Optional<T>.Of(default)
+                // The value's own converter, not a nested Deserialize call, so a failure keeps the field's path.
+                : Optional<T>.Of(((JsonConverter<T>)options.GetConverter(typeof(T))).Read(ref reader, typeof(T), options));
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.Value, options);

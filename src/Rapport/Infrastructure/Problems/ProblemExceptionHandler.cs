@@ -51,10 +51,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         };
     }
 
-    /// <summary>"$.requester.email" → "requester.email"; "$" or unknown → "body".</summary>
+    /// <summary>"$.requester.email" → "requester.email"; the body as a whole is "$".</summary>
     internal static string JsonPathToField(string? path)
     {
-        if (string.IsNullOrEmpty(path) || path == "$") return "body";
+        if (string.IsNullOrEmpty(path) || path == "$") return "$";
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
 

@@ -14,10 +14,10 @@ public sealed class Validator
         return this;
     }
 
-    public Validator Required(string field, string? value, int maxLength)
+    public Validator Required(string field, string? value, int maxLength, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(value)) return Add(field, "This field is required.");
-        return Text(field, value, maxLength);
+        return Text(field, value, maxLength, multiline);
     }
 
     /// <summary>Optional text: when present it must fit and hold no control characters other than line breaks and tabs.</summary>
