@@ -251,4 +251,17 @@ public class TicketsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         await (await agent.GetAsync("/api/v1/tickets?cursor=nonsense")).InvalidAsync("cursor");
         await (await agent.GetAsync("/api/v1/tickets?limit=1000")).InvalidAsync("limit");
     }
+
+    [Theory, Providers]
+    public async Task Create_ConcurrentlyForOneNewEmail_MakesOneCustomer(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var email = RapportApp.UniqueEmail("burst");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => agent.PostAsJsonAsync("/api/v1/tickets", NewTicket(email, $"Burst {i}"))));
+        var tickets = new List<TicketDto>();
+        foreach (var response in responses) tickets.Add(await response.ReadAsync<TicketDto>(HttpStatusCode.Created));
+        Assert.Single(tickets.Select(t => t.Requester.Id).Distinct());
+        Assert.Equal(8, tickets.Select(t => t.Number).Distinct().Count());
+    }
 }

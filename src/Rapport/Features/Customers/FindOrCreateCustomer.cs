@@ -15,8 +15,7 @@ public sealed class FindOrCreateCustomer(RapportDbContext db, AuditLog audit, Ti
     public async Task<Customer> ExecuteAsync(string email, string? name, Actor actor, CancellationToken ct)
     {
         var address = EmailAddress.Normalise(email);
-        var existing = await db.Customers.Include(c => c.Emails)
-            .FirstOrDefaultAsync(c => c.Emails.Any(e => e.Address == address), ct);
+        var existing = await FindAsync(address, ct);
         if (existing is not null) return existing;
 
         var domain = EmailAddress.Domain(address);
@@ -32,10 +31,23 @@ public sealed class FindOrCreateCustomer(RapportDbContext db, AuditLog audit, Ti
             UpdatedAt = now,
         };
         db.Customers.Add(customer);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request created this address between our look-up and our insert (the unique
+            // index said so): use theirs. EF Core rolled back to its savepoint, so the transaction goes on.
+            foreach (var added in customer.Emails.Cast<object>().Append(customer).ToList()) db.Entry(added).State = EntityState.Detached;
+            return await FindAsync(address, ct) ?? throw new InvalidOperationException($"Could not create or find the customer for {address}.");
+        }
         audit.Record(actor, "customer", customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "created",
             new AuditChanges().Set("name", null, customer.Name).Set("emails", null, new[] { address }).Set("organisationId", null, organisationId),
             customerId: customer.Id);
         return customer;
     }
+
+    private Task<Customer?> FindAsync(string address, CancellationToken ct) =>
+        db.Customers.Include(c => c.Emails).FirstOrDefaultAsync(c => c.Emails.Any(e => e.Address == address), ct);
 }

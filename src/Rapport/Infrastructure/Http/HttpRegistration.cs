@@ -23,12 +23,7 @@ public static class HttpRegistration
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddScoped<IdempotencyFilter>();
         services.AddSingleton(TimeProvider.System);
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Rapport API";
-            document.Info.Description = "Tickets, customers and people. Authenticate with `Authorization: Bearer <token>`.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentDescription>());
         builder.AddRateLimits();
         return builder;
     }
