@@ -7,6 +7,7 @@ using Rapport.Features.Demo;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Tickets;
+using Rapport.Features.Tickets.Attachments;
 using Rapport.Hosting;
 using Rapport.Infrastructure.Http;
 
@@ -28,6 +29,7 @@ public partial class Program
         builder.AddAccess();
         builder.AddHealth();
         builder.AddDemo();
+        builder.AddAttachments();
         builder.Services.AddAudit().AddTickets().AddCustomers().AddPeople();
         builder.AddDatabaseStartup();
 
@@ -41,6 +43,7 @@ public partial class Program
         app.MapApiDocs();
         app.MapAccess();
         app.MapTickets();
+        app.MapAttachments();
         app.MapCustomers();
         app.MapOrganisations();
         app.MapUsers();

@@ -141,6 +141,10 @@ public class TicketsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         var audit = await (await agent.GetAsync($"/api/v1/tickets/{ticket.Number}/audit")).ReadAsync<Page<AuditEventDto>>();
         Assert.Equal("created", audit.Items[0].Action);
+        var created = JsonNode.Parse(audit.Items[0].Changes.GetRawText())!;
+        Assert.Equal("Cannot sign in", created["subject"]!["after"]!.GetValue<string>());
+        Assert.Equal("high", created["priority"]!["after"]!.GetValue<string>());
+        Assert.Equal("new", created["status"]!["after"]!.GetValue<string>());
         var update = audit.Items.Single(a => a.Action == "updated");
         Assert.Equal(agentUser.Id, update.ActorUserId);
         var changes = JsonNode.Parse(update.Changes.GetRawText())!;

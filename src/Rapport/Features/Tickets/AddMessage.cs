@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
 using Rapport.Infrastructure.Problems;
 
@@ -12,19 +13,21 @@ public sealed record AddMessageRequest(
     MessageVisibility? Visibility,
     Channel? Channel,
     Direction? Direction,
-    TicketStatus? Status);
+    TicketStatus? Status,
+    string[]? Uploads = null);
 
 /// <summary>
 /// Adds a reply or an internal note to a ticket and moves the ticket as the status rules say:
 /// a customer's reply reopens it, the first public staff reply opens it and stops the
 /// first-response clock. "Send and set status" is the optional <c>status</c>.
 /// </summary>
-public sealed class AddMessage(RapportDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class AddMessage(RapportDbContext db, AttachUploads attachments, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct)
     {
         var check = new Validator().Required("body", request.Body, TicketLimits.BodyLength, multiline: true);
         if (!actor.IsStaff && request.Status is not null) check.Add("status", "Customers cannot set the status.");
+        AttachUploads.Validate(request.Uploads, check);
         if (!check.IsValid) return check.ToError();
 
         var ticket = await db.Tickets.VisibleTo(actor, db).SingleOrDefaultAsync(t => t.Number == number, ct);
@@ -39,6 +42,8 @@ public sealed class AddMessage(RapportDbContext db, AuditLog audit, TimeProvider
             if (refusal is not null) return new TransitionRefused(refusal);
             status = wanted;
         }
+        var uploads = await attachments.FindAsync(request.Uploads, actor, ct);
+        if (!uploads.Succeeded) return uploads.Error!;
 
         var now = clock.GetUtcNow();
         var (text, html) = MessageBody.FromMarkdown(request.Body!);
@@ -54,6 +59,7 @@ public sealed class AddMessage(RapportDbContext db, AuditLog audit, TimeProvider
             BodyHtml = html,
             CreatedAt = now,
         };
+        attachments.Attach(uploads.Value!, message, number, now);
         db.Messages.Add(message);
 
         var before = ticket.Status;

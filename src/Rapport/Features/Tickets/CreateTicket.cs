@@ -2,6 +2,7 @@ using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Customers;
+using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
 using Rapport.Infrastructure.Problems;
 
@@ -20,14 +21,15 @@ public sealed record CreateTicketRequest(
     Priority? Priority,
     string[]? Tags,
     long? TeamId,
-    Guid? AssigneeId);
+    Guid? AssigneeId,
+    string[]? Uploads = null);
 
 /// <summary>
 /// Opens a ticket with its first message. The requester is found or created from an email
 /// address; an inbound first message is the customer's words, an outbound one the agent's
 /// (an outbound call, a letter sent). Customers can only open tickets for themselves.
 /// </summary>
-public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer customers, AuditLog audit, TimeProvider clock)
+public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<long>> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
     {
@@ -39,8 +41,11 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
         else if (request.TeamId is not null || request.AssigneeId is not null || request.Tags is not null
                  || request.Direction == Tickets.Direction.Outbound)
             check.Add("body", "Customers cannot set a team, an assignee, tags or an outbound direction.");
+        AttachUploads.Validate(request.Uploads, check);
         if (actor.IsStaff) await new TicketReferences(db).CheckAsync(request.TeamId, request.AssigneeId, check, ct);
         if (!check.IsValid) return check.ToError();
+        var uploads = await attachments.FindAsync(request.Uploads, actor, ct);
+        if (!uploads.Succeeded) return uploads.Error!;
 
         return await db.InTransactionAsync(async () =>
         {
@@ -88,11 +93,14 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
                 ticket.FirstRespondedAt = now;
             }
             db.Tickets.Add(ticket);
+            // Read the fields while the entry is still Added: after saving, EF no longer reports them as changes.
+            var created = AuditChanges.FromEntry(db.Entry(ticket), nameof(Ticket.Number), nameof(Ticket.Version), nameof(Ticket.UpdatedAt), nameof(Ticket.CreatedAt))
+                .Set("tags", null, ticket.Tags.Select(t => t.Name));
             await db.SaveChangesAsync(ct);
+            // The ticket's number exists from here; the attachments are written with the audit, in this transaction.
+            attachments.Attach(uploads.Value!, ticket.Messages[0], ticket.Number, now);
 
-            audit.Record(actor, "ticket", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), "created",
-                AuditChanges.FromEntry(db.Entry(ticket), nameof(Ticket.Number), nameof(Ticket.Version), nameof(Ticket.UpdatedAt), nameof(Ticket.CreatedAt))
-                    .Set("tags", null, ticket.Tags.Select(t => t.Name)),
+            audit.Record(actor, "ticket", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", created,
                 ticketNumber: ticket.Number, customerId: requester.Id);
             await db.SaveChangesAsync(ct);
             return ticket.Number;
