@@ -22,12 +22,18 @@ public static class RapportCli
         root.Subcommands.Add(AdminCommands.Tokens());
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Our handler below turns bad settings into one clear line, not a stack trace.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (OptionsValidationException invalid)
         {
             await Console.Error.WriteLineAsync("Rapport cannot start: " + string.Join(" ", invalid.Failures));
             return 2;
+        }
+        catch (InvalidOperationException stopped) when (stopped.Message.StartsWith("The database schema is not up to date", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync(stopped.Message);
+            return 1;
         }
     }
 

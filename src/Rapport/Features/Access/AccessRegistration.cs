@@ -61,6 +61,8 @@ public static class AccessRegistration
             .AddPolicy(Policies.Supervisors, p => p.RequireRole(nameof(Role.TeamLead), nameof(Role.Manager), nameof(Role.Admin)))
             .AddPolicy(Policies.Admins, p => p.RequireRole(nameof(Role.Admin)));
 
+        // A deactivated user, or one whose role changed, gets a new security stamp; cookies notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<CreateApiToken>();
         return builder;
     }

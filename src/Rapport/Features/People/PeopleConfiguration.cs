@@ -10,6 +10,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         user.Property(u => u.DisplayName).HasMaxLength(200);
         user.HasOne<Customer>().WithMany().HasForeignKey(u => u.CustomerId).OnDelete(DeleteBehavior.SetNull);
+        // Identity's own index on the normalised email is not unique; sign-in by email needs it to be.
+        user.HasIndex(u => u.NormalizedEmail, "EmailIndex").IsUnique();
         user.HasIndex(u => u.CustomerId);
         user.HasIndex(u => new { u.Role, u.DisplayName });
     }

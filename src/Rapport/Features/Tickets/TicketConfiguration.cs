@@ -73,5 +73,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         attachment.Property(a => a.StorageKey).HasMaxLength(128);
         attachment.Property(a => a.Sha256).HasMaxLength(64);
         attachment.HasIndex(a => a.TicketNumber);
+        // Blobs are shared by content; the stale-upload sweep asks whether one is still used.
+        attachment.HasIndex(a => a.StorageKey);
     }
 }

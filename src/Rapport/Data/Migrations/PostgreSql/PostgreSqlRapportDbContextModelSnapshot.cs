@@ -515,6 +515,10 @@ namespace Rapport.Data.Migrations.PostgreSql
 
                     b.HasIndex("Role", "DisplayName");
 
+                    b.HasIndex(new[] { "NormalizedEmail" }, "EmailIndex")
+                        .IsUnique()
+                        .HasDatabaseName("EmailIndex1");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -561,6 +565,8 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("StorageKey");
 
                     b.HasIndex("TicketNumber");
 

@@ -490,6 +490,10 @@ namespace Rapport.Data.Migrations.Sqlite
 
                     b.HasIndex("Role", "DisplayName");
 
+                    b.HasIndex(new[] { "NormalizedEmail" }, "EmailIndex")
+                        .IsUnique()
+                        .HasDatabaseName("EmailIndex1");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -534,6 +538,8 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("StorageKey");
 
                     b.HasIndex("TicketNumber");
 

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Features.People;
+using Rapport.Features.Tickets;
+using Rapport.Tests.Infrastructure;
+
+namespace Rapport.Tests.Access;
+
+/// <summary>
+/// Every API endpoint × every role. The table below is the written-down answer to "who may
+/// call what"; the first test fails when an endpoint is added without a row here.
+/// Allowed callers may still get 400/404/409 (the ids and bodies here are placeholders, and
+/// ownership rules apply), but never 401 or 403; everyone else gets 401 (anonymous) or 403.
+/// </summary>
+public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    /// <summary>SelfOrAdmins: a person acts on their own record, admins on anyone's; the placeholder is someone else's.</summary>
+    private enum Audience { Public, Anyone, Staff, Supervisors, Admins, SelfOrAdmins }
+
+    private static readonly (string Method, string Route, Audience Audience)[] Matrix =
+    [
+        ("POST", "/api/v1/auth/sign-in", Audience.Public),
+        ("POST", "/api/v1/auth/sign-out", Audience.Anyone),
+        ("GET", "/api/v1/me", Audience.Anyone),
+        ("GET", "/api/v1/me/tokens", Audience.Anyone),
+        ("POST", "/api/v1/me/tokens", Audience.Anyone),
+        ("DELETE", "/api/v1/me/tokens/{id:long}", Audience.Anyone),
+
+        ("POST", "/api/v1/tickets", Audience.Anyone),
+        ("GET", "/api/v1/tickets", Audience.Anyone),
+        ("GET", "/api/v1/tickets/{number:long}", Audience.Anyone),
+        ("PATCH", "/api/v1/tickets/{number:long}", Audience.Staff),
+        ("POST", "/api/v1/tickets/{number:long}/messages", Audience.Anyone),
+        ("GET", "/api/v1/tickets/{number:long}/messages", Audience.Anyone),
+        ("GET", "/api/v1/tickets/{number:long}/audit", Audience.Staff),
+        ("POST", "/api/v1/uploads", Audience.Anyone),
+        ("GET", "/api/v1/tickets/{number:long}/attachments/{id:long}", Audience.Anyone),
+
+        ("POST", "/api/v1/customers", Audience.Staff),
+        ("GET", "/api/v1/customers", Audience.Staff),
+        ("GET", "/api/v1/customers/{id:long}", Audience.Anyone),
+        ("PATCH", "/api/v1/customers/{id:long}", Audience.Staff),
+        ("GET", "/api/v1/customers/{id:long}/tickets", Audience.Anyone),
+        ("GET", "/api/v1/customers/{id:long}/audit", Audience.Staff),
+
+        ("POST", "/api/v1/organisations", Audience.Supervisors),
+        ("GET", "/api/v1/organisations", Audience.Staff),
+        ("GET", "/api/v1/organisations/{id:long}", Audience.Staff),
+        ("PATCH", "/api/v1/organisations/{id:long}", Audience.Supervisors),
+        ("GET", "/api/v1/organisations/{id:long}/customers", Audience.Staff),
+        ("GET", "/api/v1/organisations/{id:long}/audit", Audience.Staff),
+
+        ("GET", "/api/v1/users", Audience.Staff),
+        ("POST", "/api/v1/users", Audience.Admins),
+        ("GET", "/api/v1/users/{id:guid}", Audience.Anyone),
+        ("PATCH", "/api/v1/users/{id:guid}", Audience.Admins),
+        ("POST", "/api/v1/users/{id:guid}/password", Audience.SelfOrAdmins),
+        ("GET", "/api/v1/users/{id:guid}/audit", Audience.Admins),
+
+        ("GET", "/api/v1/teams", Audience.Staff),
+        ("GET", "/api/v1/teams/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/teams", Audience.Admins),
+        ("PATCH", "/api/v1/teams/{id:long}", Audience.Admins),
+        ("PUT", "/api/v1/teams/{id:long}/members/{userId:guid}", Audience.Admins),
+        ("DELETE", "/api/v1/teams/{id:long}/members/{userId:guid}", Audience.Admins),
+        ("GET", "/api/v1/teams/{id:long}/audit", Audience.Admins),
+    ];
+
+    private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
+
+    [Theory, Providers]
+    public async Task EveryApiEndpoint_IsInTheMatrix(Db db)
+    {
+        var app = await fixture.For(db);
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
+            .ToHashSet();
+        var listed = Matrix.Select(row => $"{row.Method} {Normalise(row.Route)}").ToHashSet();
+        Assert.Empty(endpoints.Except(listed));
+        Assert.Empty(listed.Except(endpoints));
+    }
+
+    [Theory, Providers]
+    public async Task EveryEndpoint_ForEveryRole_IsAllowedOrRefusedAsTheMatrixSays(Db db)
+    {
+        var app = await fixture.For(db);
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = app.AnonymousClient() };
+        foreach (var role in Callers.OfType<Role>()) clients[role.ToString()] = (await app.SignInAsync(role)).Client;
+        var ids = await PlaceholdersAsync(app);
+
+        var wrong = new List<string>();
+        foreach (var (method, route, audience) in Matrix)
+        foreach (var caller in Callers)
+        {
+            var status = await SendAsync(clients[caller?.ToString() ?? "anonymous"], method, Fill(route, ids));
+            var expected = Expected(audience, caller);
+            var ok = expected switch
+            {
+                HttpStatusCode.OK => status is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden and < HttpStatusCode.InternalServerError,
+                _ => status == expected,
+            };
+            if (!ok) wrong.Add($"{method} {route} as {caller?.ToString() ?? "anonymous"}: got {(int)status}, expected {(expected == HttpStatusCode.OK ? "allowed" : ((int)expected).ToString())}");
+        }
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    private static HttpStatusCode Expected(Audience audience, Role? caller) => (audience, caller) switch
+    {
+        (Audience.Public, _) => HttpStatusCode.OK,
+        (_, null) => HttpStatusCode.Unauthorized,
+        (Audience.Anyone, _) => HttpStatusCode.OK,
+        (Audience.Staff, Role.Customer) => HttpStatusCode.Forbidden,
+        (Audience.Staff, _) => HttpStatusCode.OK,
+        (Audience.Supervisors, Role.TeamLead or Role.Manager or Role.Admin) => HttpStatusCode.OK,
+        (Audience.Admins or Audience.SelfOrAdmins, Role.Admin) => HttpStatusCode.OK,
+        _ => HttpStatusCode.Forbidden,
+    };
+
+    /// <summary>Real ids owned by somebody else, so the ownership rules are exercised too.</summary>
+    private static async Task<Dictionary<string, string>> PlaceholdersAsync(RapportApp app)
+    {
+        var (owner, agent) = await app.SignInAsync(Role.Agent);
+        var ticket = await (await agent.PostAsJsonAsync("/api/v1/tickets", new
+        {
+            subject = "Matrix",
+            body = "Placeholder",
+            requester = new { email = RapportApp.UniqueEmail("matrix"), name = "Matrix" },
+        })).ReadAsync<TicketDto>(HttpStatusCode.Created);
+        var teamId = await app.WithDbAsync(async data =>
+        {
+            var team = new Team { Name = "Matrix " + Guid.NewGuid().ToString("N")[..8] };
+            data.Teams.Add(team);
+            var organisation = new Features.Customers.Organisation { Name = "Matrix org" };
+            data.Organisations.Add(organisation);
+            await data.SaveChangesAsync();
+            return (team.Id, organisation.Id);
+        });
+        return new Dictionary<string, string>
+        {
+            ["number"] = ticket.Number.ToString(),
+            ["customers"] = ticket.Requester.Id.ToString(),
+            ["organisations"] = teamId.Item2.ToString(),
+            ["teams"] = teamId.Item1.ToString(),
+            ["tokens"] = "999999999",
+            ["attachments"] = "999999999",
+            ["users"] = owner.Id.ToString(),
+            ["userId"] = owner.Id.ToString(),
+        };
+    }
+
+    private static string Fill(string route, Dictionary<string, string> ids)
+    {
+        var segments = route.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (!segments[i].StartsWith('{')) continue;
+            var name = segments[i].Trim('{', '}').Split(':')[0];
+            segments[i] = name is "number" or "userId" ? ids[name] : ids[segments[i - 1]];
+        }
+        return string.Join('/', segments);
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client, string method, string url)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PATCH" or "PUT")
+            request.Content = url.EndsWith("/uploads", StringComparison.Ordinal)
+                ? new ByteArrayContent([]) { Headers = { ContentType = new("text/plain") } }
+                : JsonContent.Create(new { });
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    private static string Normalise(string route) => route.TrimEnd('/');
+}
