@@ -55,7 +55,8 @@ public sealed class ListTickets(RapportDbContext db)
             else
             {
                 var after = cursor.SortKeyAsTime;
-                query = query.Where(t => t.UpdatedAt < after || (t.UpdatedAt == after && t.Number < cursor.Id));
+                // The redundant first bound lets the index seek straight to the cursor instead of scanning from the top.
+                query = query.Where(t => t.UpdatedAt <= after && (t.UpdatedAt < after || (t.UpdatedAt == after && t.Number < cursor.Id)));
             }
         }
         if (filter.Limit is < 1 or > PageLimits.Max) check.Add("limit", $"Must be between 1 and {PageLimits.Max}.");
