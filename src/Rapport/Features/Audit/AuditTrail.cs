@@ -13,9 +13,12 @@ public static class AuditTrail
 {
     public static async Task<Result<Page<AuditEventDto>>> PageAsync(IQueryable<AuditEvent> events, int? limit, string? cursorText, CancellationToken ct)
     {
+        var check = new Validator();
+        PageLimits.Check(limit, check);
+        if (!check.IsValid) return check.ToError();
         if (cursorText is not null)
         {
-            if (!Cursor.TryDecode(cursorText, out var cursor)) return ValidationError.For("cursor", "This cursor is not one Rapport gave out.");
+            if (!Cursor.TryDecode(cursorText, out var cursor)) return ValidationError.For("cursor", PageLimits.UnknownCursor);
             events = events.Where(a => a.Id > cursor.Id);
         }
         var take = PageLimits.Clamp(limit ?? PageLimits.Max);

@@ -61,13 +61,13 @@ public static class CustomersApi
         var kindValue = QueryEnums.Parse<CustomerKind>("kind", kind, check);
         if (!check.IsValid) return check.ToError().ToProblem();
         var page = await list.ExecuteAsync(new CustomerFilter(search, organisation, kindValue, limit, cursor), ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 
     private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> GetAsync(long id, ReadCustomer read, HttpContext http, CancellationToken ct)
     {
         var customer = await read.ExecuteAsync(id, Actor.FromPrincipal(http.User), ct);
-        return customer.Succeeded ? TypedResults.Ok(customer.Value) : customer.Error!.ToProblem();
+        return customer.ToOk();
     }
 
     private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> UpdateAsync(
@@ -77,7 +77,7 @@ public static class CustomersApi
         var updated = await update.ExecuteAsync(id, request, actor, ct);
         if (!updated.Succeeded) return updated.Error!.ToProblem();
         var customer = await read.ExecuteAsync(id, actor, ct);
-        return customer.Succeeded ? TypedResults.Ok(customer.Value) : customer.Error!.ToProblem();
+        return customer.ToOk();
     }
 
     private static async Task<Results<Ok<Page<TicketDto>>, ProblemHttpResult>> TicketsAsync(
@@ -87,14 +87,13 @@ public static class CustomersApi
         var statuses = QueryEnums.ParseList<TicketStatus>("status", status, check);
         if (!check.IsValid) return check.ToError().ToProblem();
         var page = await read.TicketsAsync(id, new TicketFilter(Status: statuses, Limit: limit, Cursor: cursor), Actor.FromPrincipal(http.User), ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 
     private static async Task<Results<Ok<Page<AuditEventDto>>, ProblemHttpResult>> AuditAsync(
         long id, ReadCustomer read, HttpContext http, CancellationToken ct, int? limit = null, string? cursor = null)
     {
-        if (limit is < 1 or > PageLimits.Max) return ValidationError.For("limit", $"Must be between 1 and {PageLimits.Max}.").ToProblem();
         var page = await read.AuditAsync(id, Actor.FromPrincipal(http.User), limit, cursor, ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 }

@@ -30,9 +30,9 @@ public sealed class ListCustomers(RapportDbContext db)
         if (filter.Cursor is not null)
         {
             if (NameCursor.TryDecode(filter.Cursor, out var last)) query = query.After(last);
-            else check.Add("cursor", "This cursor is not one Rapport gave out.");
+            else check.Add("cursor", PageLimits.UnknownCursor);
         }
-        if (filter.Limit is < 1 or > PageLimits.Max) check.Add("limit", $"Must be between 1 and {PageLimits.Max}.");
+        PageLimits.Check(filter.Limit, check);
         if (!check.IsValid) return check.ToError();
 
         var limit = PageLimits.Clamp(filter.Limit);

@@ -41,13 +41,13 @@ public static class OrganisationsApi
         ListOrganisations list, CancellationToken ct, string? search = null, int? limit = null, string? cursor = null)
     {
         var page = await list.ExecuteAsync(new OrganisationFilter(search, limit, cursor), ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 
     private static async Task<Results<Ok<OrganisationDto>, ProblemHttpResult>> GetAsync(long id, ReadOrganisation read, CancellationToken ct)
     {
         var organisation = await read.ExecuteAsync(id, ct);
-        return organisation.Succeeded ? TypedResults.Ok(organisation.Value) : organisation.Error!.ToProblem();
+        return organisation.ToOk();
     }
 
     private static async Task<Results<Ok<OrganisationDto>, ProblemHttpResult>> UpdateAsync(
@@ -56,7 +56,7 @@ public static class OrganisationsApi
         var updated = await update.ExecuteAsync(id, request, Actor.FromPrincipal(http.User), ct);
         if (!updated.Succeeded) return updated.Error!.ToProblem();
         var organisation = await read.ExecuteAsync(id, ct);
-        return organisation.Succeeded ? TypedResults.Ok(organisation.Value) : organisation.Error!.ToProblem();
+        return organisation.ToOk();
     }
 
     private static async Task<Results<Ok<Page<CustomerSummaryDto>>, ProblemHttpResult>> CustomersAsync(
@@ -66,14 +66,13 @@ public static class OrganisationsApi
         var kindValue = QueryEnums.Parse<CustomerKind>("kind", kind, check);
         if (!check.IsValid) return check.ToError().ToProblem();
         var page = await read.CustomersAsync(id, new CustomerFilter(search, null, kindValue, limit, cursor), ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 
     private static async Task<Results<Ok<Page<AuditEventDto>>, ProblemHttpResult>> AuditAsync(
         long id, ReadOrganisation read, CancellationToken ct, int? limit = null, string? cursor = null)
     {
-        if (limit is < 1 or > PageLimits.Max) return ValidationError.For("limit", $"Must be between 1 and {PageLimits.Max}.").ToProblem();
         var page = await read.AuditAsync(id, limit, cursor, ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 }

@@ -13,12 +13,12 @@ public sealed class ListUsers(RapportDbContext db)
     public async Task<Result<Page<UserDto>>> ExecuteAsync(UserFilter filter, CancellationToken ct)
     {
         var check = new Validator().Text("search", filter.Search, PeopleLimits.NameLength);
-        if (filter.Limit is < 1 or > PageLimits.Max) check.Add("limit", $"Must be between 1 and {PageLimits.Max}.");
+        PageLimits.Check(filter.Limit, check);
         DirectoryCursor? after = null;
         if (filter.Cursor is not null)
         {
             if (DirectoryCursor.TryDecode(filter.Cursor, out var cursor)) after = cursor;
-            else check.Add("cursor", "This cursor is not one Rapport gave out.");
+            else check.Add("cursor", PageLimits.UnknownCursor);
         }
         if (!check.IsValid) return check.ToError();
 

@@ -35,7 +35,7 @@ public static class TeamsApi
     private static async Task<Results<Ok<TeamDto>, ProblemHttpResult>> GetAsync(long id, ReadTeams read, CancellationToken ct)
     {
         var team = await read.GetAsync(id, ct);
-        return team.Succeeded ? TypedResults.Ok(team.Value) : team.Error!.ToProblem();
+        return team.ToOk();
     }
 
     private static async Task<Results<Created<TeamDto>, ProblemHttpResult>> CreateAsync(
@@ -73,9 +73,8 @@ public static class TeamsApi
     private static async Task<Results<Ok<Page<AuditEventDto>>, ProblemHttpResult>> AuditAsync(
         long id, RapportDbContext db, CancellationToken ct, int? limit = null, string? cursor = null)
     {
-        if (limit is < 1 or > PageLimits.Max) return ValidationError.For("limit", $"Must be between 1 and {PageLimits.Max}.").ToProblem();
         var entityId = id.ToString(CultureInfo.InvariantCulture);
         var page = await AuditTrail.PageAsync(db.AuditEvents.Where(a => a.EntityType == "team" && a.EntityId == entityId), limit, cursor, ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 }

@@ -58,7 +58,7 @@ public static class UsersApi
         if (activeValue is null && !string.IsNullOrEmpty(active)) check.Add("active", "Use true or false.");
         if (!check.IsValid) return check.ToError().ToProblem();
         var page = await list.ExecuteAsync(new UserFilter(roles, search, activeValue, limit, cursor), ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 
     private static async Task<Results<Created<UserDto>, ProblemHttpResult>> CreateAsync(
@@ -74,7 +74,7 @@ public static class UsersApi
     private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetAsync(Guid id, ReadUser read, HttpContext http, CancellationToken ct)
     {
         var user = await read.ExecuteAsync(id, Actor.FromPrincipal(http.User), ct);
-        return user.Succeeded ? TypedResults.Ok(user.Value) : user.Error!.ToProblem();
+        return user.ToOk();
     }
 
     private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> UpdateAsync(
@@ -103,9 +103,8 @@ public static class UsersApi
     private static async Task<Results<Ok<Page<AuditEventDto>>, ProblemHttpResult>> AuditAsync(
         Guid id, RapportDbContext db, CancellationToken ct, int? limit = null, string? cursor = null)
     {
-        if (limit is < 1 or > PageLimits.Max) return ValidationError.For("limit", $"Must be between 1 and {PageLimits.Max}.").ToProblem();
         var entityId = id.ToString();
         var page = await AuditTrail.PageAsync(db.AuditEvents.Where(a => a.EntityType == "user" && a.EntityId == entityId), limit, cursor, ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 }

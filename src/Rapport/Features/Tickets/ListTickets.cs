@@ -51,7 +51,7 @@ public sealed class ListTickets(RapportDbContext db)
         }
         if (filter.Cursor is not null)
         {
-            if (!Cursor.TryDecode(filter.Cursor, out var cursor)) check.Add("cursor", "This cursor is not one Rapport gave out.");
+            if (!Cursor.TryDecode(filter.Cursor, out var cursor)) check.Add("cursor", PageLimits.UnknownCursor);
             else
             {
                 var after = cursor.SortKeyAsTime;
@@ -59,7 +59,7 @@ public sealed class ListTickets(RapportDbContext db)
                 query = query.Where(t => t.UpdatedAt <= after && (t.UpdatedAt < after || (t.UpdatedAt == after && t.Number < cursor.Id)));
             }
         }
-        if (filter.Limit is < 1 or > PageLimits.Max) check.Add("limit", $"Must be between 1 and {PageLimits.Max}.");
+        PageLimits.Check(filter.Limit, check);
         if (!check.IsValid) return check.ToError();
 
         var limit = PageLimits.Clamp(filter.Limit);

@@ -18,11 +18,14 @@ public sealed class ReadTicket(RapportDbContext db)
 
     public async Task<Result<Page<MessageDto>>> MessagesAsync(long number, Actor actor, int? limit, string? cursorText, CancellationToken ct)
     {
+        var check = new Validator();
+        PageLimits.Check(limit, check);
+        if (!check.IsValid) return check.ToError();
         if (!await db.Tickets.VisibleTo(actor, db).AnyAsync(t => t.Number == number, ct)) return new TicketNotFound(number);
         var query = db.Messages.AsNoTracking().Where(m => m.TicketNumber == number).VisibleTo(actor);
         if (cursorText is not null)
         {
-            if (!Cursor.TryDecode(cursorText, out var cursor)) return ValidationError.For("cursor", "This cursor is not one Rapport gave out.");
+            if (!Cursor.TryDecode(cursorText, out var cursor)) return ValidationError.For("cursor", PageLimits.UnknownCursor);
             query = query.Where(m => m.Id > cursor.Id);
         }
         // A conversation reads oldest first; the id orders messages as they were stored.

@@ -61,7 +61,7 @@ public static class TicketsApi
         var page = await list.ExecuteAsync(
             new TicketFilter(statuses, assignee, team, requester, priorityValue, typeValue, updatedSince, limit, cursor),
             Actor.FromPrincipal(http.User), ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 
     private static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> GetAsync(long number, ReadTicket read, HttpContext http, CancellationToken ct)
@@ -103,17 +103,15 @@ public static class TicketsApi
     private static async Task<Results<Ok<Page<MessageDto>>, ProblemHttpResult>> MessagesAsync(
         long number, ReadTicket read, HttpContext http, CancellationToken ct, int? limit = null, string? cursor = null)
     {
-        if (limit is < 1 or > PageLimits.Max) return ValidationError.For("limit", $"Must be between 1 and {PageLimits.Max}.").ToProblem();
         var page = await read.MessagesAsync(number, Actor.FromPrincipal(http.User), limit, cursor, ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 
     private static async Task<Results<Ok<Page<AuditEventDto>>, ProblemHttpResult>> AuditAsync(
         long number, ReadTicket read, HttpContext http, CancellationToken ct, int? limit = null, string? cursor = null)
     {
-        if (limit is < 1 or > PageLimits.Max) return ValidationError.For("limit", $"Must be between 1 and {PageLimits.Max}.").ToProblem();
         var page = await read.AuditAsync(number, Actor.FromPrincipal(http.User), limit, cursor, ct);
-        return page.Succeeded ? TypedResults.Ok(page.Value) : page.Error!.ToProblem();
+        return page.ToOk();
     }
 
     private static bool TryParseETag(long number, string header, out int version)

@@ -45,5 +45,13 @@ public static class PageLimits
     public const int Default = 25;
     public const int Max = 100;
 
+    public const string UnknownCursor = "This cursor is not one Rapport gave out.";
+
     public static int Clamp(int? limit) => limit is null or < 1 ? Default : Math.Min(limit.Value, Max);
+
+    /// <summary>Refuses a page size outside 1…<see cref="Max"/> rather than quietly changing it.</summary>
+    public static void Check(int? limit, Problems.Validator check)
+    {
+        if (limit is < 1 or > Max) check.Add("limit", $"Must be between 1 and {Max}.");
+    }
 }

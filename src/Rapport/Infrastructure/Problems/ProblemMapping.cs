@@ -25,6 +25,10 @@ public static class ProblemMapping
         }),
     };
 
+    /// <summary>200 with the value, or the error's problem detail.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
+        result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+
     public static string TypeFor(int status) => status switch
     {
         400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
