@@ -60,6 +60,8 @@ install_missing
 start_postgres
 
 results="$root/tests/TestResults"
+# Browser tests save screenshots of the main pages here, as artifacts of the run.
+export RAPPORT_TEST_ARTIFACTS="$results/artifacts"
 rm -rf "$results"
 set +e
 dotnet test "$root/Rapport.slnx" --nologo -v q --logger "trx" --results-directory "$results" 2>&1 | grep -v -E '^\s*$'

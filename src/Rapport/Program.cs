@@ -10,6 +10,7 @@ using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Hosting;
 using Rapport.Infrastructure.Http;
+using Rapport.Web;
 
 return await RapportCli.RunAsync(args);
 
@@ -29,15 +30,18 @@ public partial class Program
         builder.AddAccess();
         builder.AddHealth();
         builder.AddDemo();
+        builder.AddWeb();
         builder.AddAttachments();
         builder.Services.AddAudit().AddTickets().AddCustomers().AddPeople();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
         app.UseHttpConventions();
+        app.UseWeb();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapHealth();
         app.MapApiDocs();
@@ -48,6 +52,8 @@ public partial class Program
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();
+        app.MapWebSignIn();
+        app.MapWeb();
         return app;
     }
 }

@@ -17,6 +17,9 @@ namespace Rapport.Tests.Infrastructure;
 public sealed class RapportApp(Db db, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>Set when the app listens on a real loopback port (for a browser), not only in memory.</summary>
+    public Uri? Address { get; private set; }
+
     public Db Db { get; } = db;
     public string ConnectionString { get; } = connectionString;
 
@@ -24,6 +27,18 @@ public sealed class RapportApp(Db db, string connectionString, IReadOnlyDictiona
     {
         var app = new RapportApp(db, await Databases.CreateAsync(db), settings);
         app.Server.ToString(); // start now, so migrations run before the first test
+        return app;
+    }
+
+    /// <summary>The app on a real 127.0.0.1 port, for a browser to reach.</summary>
+    public static async Task<RapportApp> StartOnPortAsync(Db db, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new RapportApp(db, await Databases.CreateAsync(db), settings);
+        app.UseKestrel(0);
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        app.Address = new Uri(addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
         return app;
     }
 
@@ -77,12 +92,15 @@ public sealed class RapportApp(Db db, string connectionString, IReadOnlyDictiona
     /// <summary>A client that authenticates as the user with their API token.</summary>
     public HttpClient ClientFor(TestUser user)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(ClientOptionsNoRedirect());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
         return client;
     }
 
-    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient AnonymousClient() => CreateClient(ClientOptionsNoRedirect());
+
+    private WebApplicationFactoryClientOptions ClientOptionsNoRedirect() =>
+        new() { AllowAutoRedirect = false, BaseAddress = Address ?? ClientOptions.BaseAddress };
 
     public async Task<(TestUser User, HttpClient Client)> SignInAsync(Role role)
     {

@@ -45,6 +45,7 @@ public static class AccessRegistration
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.LoginPath = "/signin";
+            cookie.AccessDeniedPath = "/forbidden";
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             // The API answers 401/403; only pages redirect to the sign-in form.
@@ -70,6 +71,9 @@ public static class AccessRegistration
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        // Customers sign in on the portal's own page, staff on the workspace's.
+        else if (status == StatusCodes.Status401Unauthorized && context.Request.Path.StartsWithSegments("/portal"))
+            context.Response.Redirect(context.RedirectUri.Replace("/signin?", "/portal/signin?", StringComparison.Ordinal));
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }

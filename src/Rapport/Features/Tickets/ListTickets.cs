@@ -15,7 +15,10 @@ public sealed record TicketFilter(
     TicketType? Type = null,
     DateTimeOffset? UpdatedSince = null,
     int? Limit = null,
-    string? Cursor = null);
+    string? Cursor = null,
+    bool MyTeams = false,
+    Channel? Channel = null,
+    string? Tag = null);
 
 /// <summary>A page of the tickets the actor may see, newest activity first, paged by keyset cursor.</summary>
 public sealed class ListTickets(RapportDbContext db)
@@ -23,32 +26,8 @@ public sealed class ListTickets(RapportDbContext db)
     public async Task<Result<Page<TicketDto>>> ExecuteAsync(TicketFilter filter, Actor actor, CancellationToken ct)
     {
         var check = new Validator();
-        var query = db.Tickets.AsNoTracking().VisibleTo(actor, db);
+        var query = Filtered(filter, actor, check);
 
-        if (filter.Status is { Length: > 0 } statuses) query = query.Where(t => statuses.Contains(t.Status));
-        switch (filter.Assignee)
-        {
-            case null or "": break;
-            case "none": query = query.Where(t => t.AssigneeId == null); break;
-            case "me": query = query.Where(t => t.AssigneeId == actor.UserId); break;
-            case var text when Guid.TryParse(text, out var assigneeId): query = query.Where(t => t.AssigneeId == assigneeId); break;
-            default: check.Add("assignee", "Use a user id, 'me' or 'none'."); break;
-        }
-        switch (filter.Team)
-        {
-            case null or "": break;
-            case "none": query = query.Where(t => t.TeamId == null); break;
-            case var text when long.TryParse(text, out var teamId): query = query.Where(t => t.TeamId == teamId); break;
-            default: check.Add("team", "Use a team id or 'none'."); break;
-        }
-        if (filter.Requester is { } requester) query = query.Where(t => t.RequesterId == requester);
-        if (filter.Priority is { } priority) query = query.Where(t => t.Priority == priority);
-        if (filter.Type is { } type) query = query.Where(t => t.Type == type);
-        if (filter.UpdatedSince is { } since)
-        {
-            var utc = since.ToUniversalTime();
-            query = query.Where(t => t.UpdatedAt >= utc);
-        }
         if (filter.Cursor is not null)
         {
             if (!Cursor.TryDecode(filter.Cursor, out var cursor)) check.Add("cursor", PageLimits.UnknownCursor);
@@ -67,5 +46,52 @@ public sealed class ListTickets(RapportDbContext db)
             .Take(limit + 1).ToDto().ToListAsync(ct);
         var next = rows.Count > limit ? Cursor.From(rows[limit - 1].UpdatedAt, rows[limit - 1].Number).Encode() : null;
         return new Page<TicketDto>(rows.Take(limit).ToList(), next);
+    }
+
+    /// <summary>
+    /// How many tickets match, counted no further than <paramref name="cap"/>: a view's badge
+    /// says "999+" rather than counting a million rows on every page.
+    /// </summary>
+    public async Task<int> CountAsync(TicketFilter filter, Actor actor, int cap, CancellationToken ct)
+    {
+        var query = Filtered(filter, actor, new Validator());
+        return await query.Select(t => t.Number).Take(cap).CountAsync(ct);
+    }
+
+    private IQueryable<Ticket> Filtered(TicketFilter filter, Actor actor, Validator check)
+    {
+        var query = db.Tickets.AsNoTracking().VisibleTo(actor, db);
+        if (filter.Status is { Length: > 0 } statuses) query = query.Where(t => statuses.Contains(t.Status));
+        switch (filter.Assignee)
+        {
+            case null or "": break;
+            case "none": query = query.Where(t => t.AssigneeId == null); break;
+            case "me": query = query.Where(t => t.AssigneeId == actor.UserId); break;
+            case var text when Guid.TryParse(text, out var assigneeId): query = query.Where(t => t.AssigneeId == assigneeId); break;
+            default: check.Add("assignee", "Use a user id, 'me' or 'none'."); break;
+        }
+        switch (filter.Team)
+        {
+            case null or "": break;
+            case "none": query = query.Where(t => t.TeamId == null); break;
+            case var text when long.TryParse(text, out var teamId): query = query.Where(t => t.TeamId == teamId); break;
+            default: check.Add("team", "Use a team id or 'none'."); break;
+        }
+        if (filter.Requester is { } requester) query = query.Where(t => t.RequesterId == requester);
+        if (filter.MyTeams) query = query.Where(t => db.TeamMembers.Any(m => m.UserId == actor.UserId && m.TeamId == t.TeamId));
+        if (filter.Channel is { } channel) query = query.Where(t => t.Channel == channel);
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = TicketTags.Normalise(filter.Tag);
+            query = query.Where(t => t.Tags.Any(g => g.Name == tag));
+        }
+        if (filter.Priority is { } priority) query = query.Where(t => t.Priority == priority);
+        if (filter.Type is { } type) query = query.Where(t => t.Type == type);
+        if (filter.UpdatedSince is { } since)
+        {
+            var utc = since.ToUniversalTime();
+            query = query.Where(t => t.UpdatedAt >= utc);
+        }
+        return query;
     }
 }

@@ -1,0 +1,59 @@
+// Rapport's small client layer: keyboard shortcuts. Everything here is a convenience; every
+// action also works as a plain link or form.
+(function () {
+  "use strict";
+
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function rows() {
+    return Array.from(document.querySelectorAll("[data-ticket-row]"));
+  }
+
+  function select(index) {
+    var list = rows();
+    if (list.length === 0) return;
+    var current = list.findIndex(function (r) { return r.classList.contains("selected"); });
+    list.forEach(function (r) { r.classList.remove("selected"); r.removeAttribute("aria-selected"); });
+    var next = Math.max(0, Math.min(list.length - 1, (current < 0 ? -1 : current) + index));
+    var row = list[next];
+    row.classList.add("selected");
+    row.setAttribute("aria-selected", "true");
+    var link = row.querySelector("a.subject");
+    if (link) link.focus();
+  }
+
+  function focusComposer(kind) {
+    var field = document.querySelector("[data-composer='" + kind + "']");
+    if (field) { field.scrollIntoView({ block: "center" }); field.focus(); }
+  }
+
+  document.addEventListener("click", function (event) {
+    var opener = event.target.closest && event.target.closest("[data-shortcuts-open]");
+    if (opener) {
+      var dialog = document.getElementById("shortcuts");
+      if (dialog && dialog.showModal) dialog.showModal();
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    switch (event.key) {
+      case "j": select(1); event.preventDefault(); break;
+      case "k": select(-1); event.preventDefault(); break;
+      case "Enter": {
+        var row = document.querySelector("[data-ticket-row].selected a.subject");
+        if (row && document.activeElement !== row) { row.click(); event.preventDefault(); }
+        break;
+      }
+      case "r": focusComposer("reply"); event.preventDefault(); break;
+      case "n": focusComposer("note"); event.preventDefault(); break;
+      case "?": {
+        var dialog = document.getElementById("shortcuts");
+        if (dialog && dialog.showModal) { dialog.showModal(); event.preventDefault(); }
+        break;
+      }
+    }
+  });
+})();

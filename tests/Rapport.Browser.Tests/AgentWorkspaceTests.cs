@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Rapport.Browser.Tests.Infrastructure;
+using Rapport.Features.People;
+using Rapport.Features.Tickets;
+using Rapport.Tests.Infrastructure;
+
+namespace Rapport.Browser.Tests;
+
+public class AgentWorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private async Task<TicketDto> CreateTicketAsync(HttpClient api, string subject, string body, string? name = null)
+    {
+        var response = await api.PostAsJsonAsync("/api/v1/tickets", new
+        {
+            subject,
+            body,
+            channel = "phone",
+            requester = new { email = RapportApp.UniqueEmail("caller"), name = name ?? "Pat Caller" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<TicketDto>(Rapport.Tests.Infrastructure.Json.Options))!;
+    }
+
+    [Fact]
+    public async Task Agent_FindsUnassignedTicket_AssignsItself_AndReplies()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Boiler makes a banging noise", "It started this morning.");
+        var page = await fixture.SignedInPageAsync(agent);
+
+        await page.GotoAsync("/agent/views/unassigned");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Boiler makes a banging noise" }).First.ClickAsync();
+        await page.WaitForURLAsync($"**/agent/tickets/{ticket.Number}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Boiler makes a banging noise");
+        await BrowserFixture.ScreenshotAsync(page, "ticket-page");
+
+        await page.GetByLabel("Assignee").SelectOptionAsync(new SelectOptionValue { Label = (await NameOfAsync(agent)) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Assignee")).ToHaveValueAsync(agent.Id.ToString());
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("An engineer will call you **today**.");
+        await page.GetByLabel("Then set status").SelectOptionAsync("pending");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".message.public").Last).ToContainTextAsync("An engineer will call you today.");
+        await Assertions.Expect(page.Locator(".message.public strong").Last).ToHaveTextAsync("today");
+        await Assertions.Expect(page.Locator(".badge.status-pending").First).ToBeVisibleAsync();
+
+        await page.GotoAsync("/agent/views/my-open");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Boiler makes a banging noise" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "my-open-view");
+    }
+
+    [Fact]
+    public async Task RefusedTransition_ShowsWhy()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Solve me without an owner", "Please.");
+        var page = await fixture.SignedInPageAsync(agent);
+        await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("solved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("needs an assignee");
+    }
+
+    [Fact]
+    public async Task XssPayloads_RenderAsText_AndNoScriptRuns()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        const string payload = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"><a href=\"javascript:window.__pwned=3\">link</a>";
+        var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Subject " + payload, "Body " + payload + " [md](javascript:alert(1))", name: "Name " + payload);
+        var page = await fixture.SignedInPageAsync(agent);
+        var dialogs = 0;
+        page.Dialog += async (_, dialog) => { dialogs++; await dialog.DismissAsync(); };
+
+        await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("<script>");
+        foreach (var link in await page.Locator("a").AllAsync()) await link.ClickAsync(new() { Trial = true, Force = true, Timeout = 1000 }).ContinueWith(_ => { });
+        await page.GotoAsync("/agent/views/unassigned");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal(0, dialogs);
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
+        Assert.Equal(0, await page.Locator("a[href^='javascript:']").CountAsync());
+    }
+
+    [Fact]
+    public async Task Customer_CannotOpenTheAgentWorkspace()
+    {
+        var customer = await fixture.App.CreateUserAsync(Role.Customer);
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Someone else's problem", "Private");
+        var page = await fixture.SignedInPageAsync(customer);
+        var response = await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+        await page.WaitForURLAsync("**/forbidden**");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("can't open");
+        Assert.DoesNotContain("Someone else's problem", await page.ContentAsync());
+        Assert.NotNull(response);
+    }
+
+    [Fact]
+    public async Task MainPages_HaveNoSeriousAccessibilityViolations_OnDesktopAndPhone()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Accessible ticket", "Check me");
+        foreach (var width in new[] { 1280, 360 })
+        {
+            var anonymous = await fixture.NewPageAsync(width);
+            await anonymous.GotoAsync("/signin");
+            await BrowserFixture.AssertAccessibleAsync(anonymous);
+            await BrowserFixture.ScreenshotAsync(anonymous, $"signin-{width}");
+
+            var page = await fixture.SignedInPageAsync(agent, width);
+            foreach (var (url, name) in new[] { ("/agent/views/unassigned", "views"), ($"/agent/tickets/{ticket.Number}", "ticket") })
+            {
+                await page.GotoAsync(url);
+                await BrowserFixture.AssertAccessibleAsync(page);
+                await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
+            }
+        }
+    }
+
+    private async Task<string> NameOfAsync(TestUser user) =>
+        await fixture.App.WithDbAsync(async db => (await db.Users.FindAsync(user.Id))!.DisplayName);
+}
