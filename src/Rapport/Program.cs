@@ -7,6 +7,7 @@ using Rapport.Features.Demo;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Tickets;
+using Rapport.Features.Tickets.Live;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Hosting;
 using Rapport.Infrastructure.Http;
@@ -32,7 +33,7 @@ public partial class Program
         builder.AddDemo();
         builder.AddWeb();
         builder.AddAttachments();
-        builder.Services.AddAudit().AddTickets().AddCustomers().AddPeople();
+        builder.Services.AddAudit().AddTickets().AddLiveTickets().AddCustomers().AddPeople();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -48,6 +49,7 @@ public partial class Program
         app.MapAccess();
         app.MapTickets();
         app.MapAttachments();
+        app.MapLiveTickets();
         app.MapCustomers();
         app.MapOrganisations();
         app.MapUsers();

@@ -38,6 +38,8 @@ public class AgentWorkspaceTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GetByLabel("Assignee").SelectOptionAsync(new SelectOptionValue { Label = (await NameOfAsync(agent)) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        // The select shows the choice before the save lands; the rail's count proves the page came back saved.
+        await Assertions.Expect(page.Locator("[data-view-count='my-open']")).ToHaveTextAsync("1");
         await Assertions.Expect(page.GetByLabel("Assignee")).ToHaveValueAsync(agent.Id.ToString());
 
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("An engineer will call you **today**.");

@@ -4,6 +4,7 @@ using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
+using Rapport.Features.Tickets.Live;
 using Rapport.Infrastructure.Problems;
 
 namespace Rapport.Features.Tickets;
@@ -21,7 +22,7 @@ public sealed record AddMessageRequest(
 /// a customer's reply reopens it, the first public staff reply opens it and stops the
 /// first-response clock. "Send and set status" is the optional <c>status</c>.
 /// </summary>
-public sealed class AddMessage(RapportDbContext db, AttachUploads attachments, AuditLog audit, TimeProvider clock)
+public sealed class AddMessage(RapportDbContext db, AttachUploads attachments, AuditLog audit, TimeProvider clock, TicketChanges changes)
 {
     public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct)
     {
@@ -79,6 +80,7 @@ public sealed class AddMessage(RapportDbContext db, AttachUploads attachments, A
                 audit.Record(actor, "ticket", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated",
                     new AuditChanges().Set("status", before, ticket.Status), ticketNumber: number, customerId: ticket.RequesterId);
             await db.SaveChangesAsync(ct);
+            changes.Publish(number);
             return message.Id;
         }, ct);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Tickets.Live;
 using Rapport.Infrastructure.Json;
 using Rapport.Infrastructure.Problems;
 
@@ -22,7 +23,7 @@ public sealed record UpdateTicketRequest(
 /// Changes a ticket's properties through the status rules, refusing a stale version, and
 /// records every changed field in the audit log in the same transaction.
 /// </summary>
-public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvider clock, TicketChanges live)
 {
     public async Task<Result<long>> ExecuteAsync(long number, UpdateTicketRequest request, int? expectedVersion, Actor actor, CancellationToken ct)
     {
@@ -95,6 +96,7 @@ public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvid
         {
             return new StaleTicketVersion(number);
         }
+        live.Publish(number);
         return ticket.Number;
     }
 }
