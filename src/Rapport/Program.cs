@@ -7,6 +7,7 @@ using Rapport.Features.Demo;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Tickets;
+using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Hosting;
@@ -33,7 +34,7 @@ public partial class Program
         builder.AddDemo();
         builder.AddWeb();
         builder.AddAttachments();
-        builder.Services.AddAudit().AddTickets().AddLiveTickets().AddCustomers().AddPeople();
+        builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -50,6 +51,7 @@ public partial class Program
         app.MapTickets();
         app.MapAttachments();
         app.MapLiveTickets();
+        app.MapBulkUpdates();
         app.MapCustomers();
         app.MapOrganisations();
         app.MapUsers();

@@ -17,7 +17,8 @@ public sealed record UpdateTicketRequest(
     Optional<long?> TeamId,
     Optional<Guid?> AssigneeId,
     Optional<string[]> Tags,
-    Optional<Guid[]> Followers);
+    Optional<Guid[]> Followers,
+    string[]? AddTags = null);
 
 /// <summary>
 /// Changes a ticket's properties through the status rules, refusing a stale version, and
@@ -39,6 +40,9 @@ public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvid
         if (request.Priority is { IsSet: true, Value: null }) check.Add("priority", "Priority cannot be empty.");
         if (request.Type is { IsSet: true, Value: null }) check.Add("type", "Type cannot be empty.");
         var tags = request.Tags.IsSet ? TicketTags.Validate("tags", request.Tags.Value ?? [], check) : null;
+        // addTags keeps what the ticket has and adds to it, as a bulk "add tag" needs.
+        if (tags is null && request.AddTags is { Length: > 0 })
+            tags = TicketTags.Validate("addTags", ticket.Tags.Select(t => t.Name).Concat(request.AddTags), check);
         await new TicketReferences(db).CheckAsync(
             request.TeamId.IsSet ? request.TeamId.Value : null, request.AssigneeId.IsSet ? request.AssigneeId.Value : null, check, ct);
         var followers = request.Followers.IsSet ? (request.Followers.Value ?? []).Distinct().ToArray() : null;

@@ -29,6 +29,15 @@
     if (field) { field.scrollIntoView({ block: "center" }); field.focus(); }
   }
 
+  // "Select all" ticks every row's box; without JavaScript each box is ticked by hand.
+  document.addEventListener("change", function (event) {
+    var all = event.target.closest && event.target.closest("[data-select-all]");
+    if (!all) return;
+    var form = all.closest("form");
+    if (!form) return;
+    form.querySelectorAll("input[name='Numbers']").forEach(function (box) { box.checked = all.checked; });
+  });
+
   document.addEventListener("click", function (event) {
     var opener = event.target.closest && event.target.closest("[data-shortcuts-open]");
     if (opener) {
