@@ -123,6 +123,52 @@ public class AgentWorkspaceTests(BrowserFixture fixture) : IClassFixture<Browser
         }
     }
 
+    [Fact]
+    public async Task Keyboard_MovesInTheList_OpensATicket_AndJumpsToTheComposer()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var api = fixture.App.ClientFor(agent);
+        var tag = "keys" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var subject in new[] { "Older keyboard ticket", "Newer keyboard ticket" })
+            Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/v1/tickets", new
+            {
+                subject, body = "Keys", tags = new[] { tag }, requester = new { email = RapportApp.UniqueEmail("keys"), name = "Kim Keys" },
+            })).StatusCode);
+
+        var page = await fixture.SignedInPageAsync(agent);
+        await page.GotoAsync($"/agent/views/unassigned?tag={tag}");
+        await page.Locator("body").PressAsync("j");
+        await page.Locator("body").PressAsync("j");
+        await page.Keyboard.PressAsync("k");
+        await Assertions.Expect(page.Locator("[data-ticket-row].selected")).ToContainTextAsync("Newer keyboard ticket");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Newer keyboard ticket");
+
+        await page.Locator("body").PressAsync("r");
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).PressAsync("Escape");
+        await page.Locator("h1").ClickAsync();
+        await page.Keyboard.PressAsync("Shift+Slash");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task History_ShowsWhoChangedWhat_BetweenTheMessages()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var api = fixture.App.ClientFor(agent);
+        var ticket = await CreateTicketAsync(api, "Ticket with a history", "First words");
+        Assert.Equal(HttpStatusCode.OK, (await api.PatchAsJsonAsync($"/api/v1/tickets/{ticket.Number}", new { priority = "urgent" }, Json.Options)).StatusCode);
+
+        var page = await fixture.SignedInPageAsync(agent);
+        await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+        await Assertions.Expect(page.Locator("[data-audit-event]")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show history" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-audit-event='updated']")).ToContainTextAsync("priority: normal → urgent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Follow" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
+    }
+
     private async Task<string> NameOfAsync(TestUser user) =>
         await fixture.App.WithDbAsync(async db => (await db.Users.FindAsync(user.Id))!.DisplayName);
 }

@@ -82,11 +82,14 @@ public static class LiveTicketEndpoints
         }
     }
 
-    private static async Task<Results<RazorComponentResult<TicketTimeline>, NotFound>> TimelineAsync(long number, HttpContext http, ReadTicket read)
+    private static async Task<Results<RazorComponentResult<TicketTimeline>, NotFound>> TimelineAsync(
+        long number, HttpContext http, ReadTicket read, bool history = false)
     {
-        var messages = await read.MessagesAsync(number, Actor.FromPrincipal(http.User), null, null, http.RequestAborted);
+        var actor = Actor.FromPrincipal(http.User);
+        var messages = await read.MessagesAsync(number, actor, null, null, http.RequestAborted);
         if (!messages.Succeeded) return TypedResults.NotFound();
-        return new RazorComponentResult<TicketTimeline>(new { Messages = messages.Value!.Items, TicketNumber = number });
+        var events = history ? (await read.AuditAsync(number, actor, null, null, http.RequestAborted)).Value?.Items ?? [] : [];
+        return new RazorComponentResult<TicketTimeline>(new { Messages = messages.Value!.Items, TicketNumber = number, Events = events });
     }
 
     private static RazorComponentResult<PresenceNotice> Presence(long number, HttpContext http, TicketPresence presence) =>
