@@ -6,6 +6,7 @@ using Rapport.Features.Customers;
 using Rapport.Features.Demo;
 using Rapport.Features.Health;
 using Rapport.Features.People;
+using Rapport.Features.Portal;
 using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
@@ -34,6 +35,7 @@ public partial class Program
         builder.AddDemo();
         builder.AddWeb();
         builder.AddAttachments();
+        builder.AddPortal();
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople();
         builder.AddDatabaseStartup();
 
@@ -57,6 +59,7 @@ public partial class Program
         app.MapUsers();
         app.MapTeams();
         app.MapWebSignIn();
+        app.MapPortal();
         app.MapWeb();
         return app;
     }

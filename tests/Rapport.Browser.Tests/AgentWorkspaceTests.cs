@@ -169,6 +169,29 @@ public class AgentWorkspaceTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task AddAsNote_WritesAnInternalNote_EvenWithPublicReplyChecked()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Note button ticket", "Hello");
+        var page = await fixture.SignedInPageAsync(agent);
+        await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Only for colleagues");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add as note" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".message.internal")).ToContainTextAsync("Only for colleagues");
+        Assert.Equal(1, await page.Locator(".message.public").CountAsync());
+    }
+
+    [Fact]
+    public async Task UnknownTicket_Is404_WithAnExplanation()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var page = await fixture.SignedInPageAsync(agent);
+        var response = await page.GotoAsync("/agent/tickets/987654321");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ticket not found");
+    }
+
     private async Task<string> NameOfAsync(TestUser user) =>
         await fixture.App.WithDbAsync(async db => (await db.Users.FindAsync(user.Id))!.DisplayName);
 }

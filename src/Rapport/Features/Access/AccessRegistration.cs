@@ -29,7 +29,10 @@ public static class AccessRegistration
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<RapportDbContext>()
-            .AddClaimsPrincipalFactory<RapportClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<RapportClaimsPrincipalFactory>()
+            // One-time tokens (password reset links) need the token providers; a link lives two hours.
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
 
         services.AddAuthentication(Scheme)
             // One scheme for the whole app: a bearer token when the request carries one, else the sign-in cookie.
