@@ -55,6 +55,7 @@ public partial class Program
         app.MapLiveTickets();
         app.MapBulkUpdates();
         app.MapCustomers();
+        app.MapCustomerLookup();
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();
