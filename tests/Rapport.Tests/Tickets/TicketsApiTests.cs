@@ -268,4 +268,38 @@ public class TicketsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Single(tickets.Select(t => t.Requester.Id).Distinct());
         Assert.Equal(8, tickets.Select(t => t.Number).Distinct().Count());
     }
+
+    [Theory, Providers]
+    public async Task List_SortsByUpdateOrCreation_AndPagesInEachOrder(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var email = RapportApp.UniqueEmail("sorts");
+        var created = new List<long>();
+        for (var i = 0; i < 5; i++)
+            created.Add((await (await agent.PostAsJsonAsync("/api/v1/tickets", NewTicket(email, $"Sort {i}"))).ReadAsync<TicketDto>(HttpStatusCode.Created)).Number);
+        // Touch the oldest ticket: it becomes the most recently updated.
+        await (await agent.PatchJsonAsync($"/api/v1/tickets/{created[0]}", new { priority = "low" })).ReadAsync<TicketDto>();
+        var requester = (await (await agent.GetAsync($"/api/v1/tickets/{created[0]}")).ReadAsync<TicketDto>()).Requester.Id;
+
+        async Task<List<long>> AllAsync(string sort)
+        {
+            var seen = new List<long>();
+            string? cursor = null;
+            do
+            {
+                var page = await (await agent.GetAsync($"/api/v1/tickets?requester={requester}&limit=2&sort={sort}" + (cursor is null ? "" : $"&cursor={cursor}")))
+                    .ReadAsync<Page<TicketDto>>();
+                seen.AddRange(page.Items.Select(t => t.Number));
+                cursor = page.NextCursor;
+            } while (cursor is not null);
+            return seen;
+        }
+
+        Assert.Equal(created, await AllAsync("created_asc"));
+        Assert.Equal(created.AsEnumerable().Reverse(), await AllAsync("created_desc"));
+        Assert.Equal(created.Skip(1).Append(created[0]), await AllAsync("updated_asc"));
+        Assert.Equal(created.Skip(1).Append(created[0]).Reverse(), await AllAsync("updated_desc"));
+        await (await agent.GetAsync("/api/v1/tickets?sort=priority")).InvalidAsync("sort");
+    }
 }

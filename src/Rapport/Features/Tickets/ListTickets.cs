@@ -18,7 +18,14 @@ public sealed record TicketFilter(
     string? Cursor = null,
     bool MyTeams = false,
     Channel? Channel = null,
-    string? Tag = null);
+    string? Tag = null,
+    TicketSort Sort = TicketSort.UpdatedDesc);
+
+/// <summary>
+/// The orders a list can take. Each is keyset-pageable on an index: "created" orders by the
+/// number, which the database hands out in creation order.
+/// </summary>
+public enum TicketSort { UpdatedDesc, UpdatedAsc, CreatedDesc, CreatedAsc }
 
 /// <summary>A page of the tickets the actor may see, newest activity first, paged by keyset cursor.</summary>
 public sealed class ListTickets(RapportDbContext db)
@@ -28,24 +35,49 @@ public sealed class ListTickets(RapportDbContext db)
         var check = new Validator();
         var query = Filtered(filter, actor, check);
 
+        Cursor? after = null;
         if (filter.Cursor is not null)
         {
-            if (!Cursor.TryDecode(filter.Cursor, out var cursor)) check.Add("cursor", PageLimits.UnknownCursor);
-            else
-            {
-                var after = cursor.SortKeyAsTime;
-                // The redundant first bound lets the index seek straight to the cursor instead of scanning from the top.
-                query = query.Where(t => t.UpdatedAt <= after && (t.UpdatedAt < after || (t.UpdatedAt == after && t.Number < cursor.Id)));
-            }
+            if (Cursor.TryDecode(filter.Cursor, out var cursor)) after = cursor;
+            else check.Add("cursor", PageLimits.UnknownCursor);
         }
         PageLimits.Check(filter.Limit, check);
         if (!check.IsValid) return check.ToError();
 
         var limit = PageLimits.Clamp(filter.Limit);
-        var rows = await query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Number)
-            .Take(limit + 1).ToDto().ToListAsync(ct);
-        var next = rows.Count > limit ? Cursor.From(rows[limit - 1].UpdatedAt, rows[limit - 1].Number).Encode() : null;
+        var rows = await Ordered(query, filter.Sort, after).Take(limit + 1).ToDto().ToListAsync(ct);
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            var last = rows[limit - 1];
+            next = (filter.Sort is TicketSort.UpdatedDesc or TicketSort.UpdatedAsc ? Cursor.From(last.UpdatedAt, last.Number) : new Cursor(0, last.Number)).Encode();
+        }
         return new Page<TicketDto>(rows.Take(limit).ToList(), next);
+    }
+
+    /// <summary>Orders the list and starts it after the cursor; the redundant first bounds let the index seek to it.</summary>
+    private static IQueryable<Ticket> Ordered(IQueryable<Ticket> query, TicketSort sort, Cursor? cursor)
+    {
+        if (cursor is { } c)
+        {
+            var at = c.SortKeyAsTime;
+            var number = c.Id;
+            query = sort switch
+            {
+                TicketSort.UpdatedDesc => query.Where(t => t.UpdatedAt <= at && (t.UpdatedAt < at || (t.UpdatedAt == at && t.Number < number))),
+                TicketSort.UpdatedAsc => query.Where(t => t.UpdatedAt >= at && (t.UpdatedAt > at || (t.UpdatedAt == at && t.Number > number))),
+                TicketSort.CreatedDesc => query.Where(t => t.Number < number),
+                TicketSort.CreatedAsc => query.Where(t => t.Number > number),
+                _ => query,
+            };
+        }
+        return sort switch
+        {
+            TicketSort.UpdatedAsc => query.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Number),
+            TicketSort.CreatedDesc => query.OrderByDescending(t => t.Number),
+            TicketSort.CreatedAsc => query.OrderBy(t => t.Number),
+            _ => query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Number),
+        };
     }
 
     /// <summary>

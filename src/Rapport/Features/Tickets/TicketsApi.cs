@@ -51,15 +51,17 @@ public static class TicketsApi
     private static async Task<Results<Ok<Page<TicketDto>>, ProblemHttpResult>> ListAsync(
         ListTickets list, HttpContext http, CancellationToken ct,
         string? status = null, string? assignee = null, string? team = null, long? requester = null,
-        string? priority = null, string? type = null, DateTimeOffset? updatedSince = null, int? limit = null, string? cursor = null)
+        string? priority = null, string? type = null, DateTimeOffset? updatedSince = null, int? limit = null, string? cursor = null,
+        string? sort = null)
     {
         var check = new Validator();
         var statuses = QueryEnums.ParseList<TicketStatus>("status", status, check);
         var priorityValue = QueryEnums.Parse<Priority>("priority", priority, check);
         var typeValue = QueryEnums.Parse<TicketType>("type", type, check);
+        var sortValue = QueryEnums.Parse<TicketSort>("sort", sort, check) ?? TicketSort.UpdatedDesc;
         if (!check.IsValid) return check.ToError().ToProblem();
         var page = await list.ExecuteAsync(
-            new TicketFilter(statuses, assignee, team, requester, priorityValue, typeValue, updatedSince, limit, cursor),
+            new TicketFilter(statuses, assignee, team, requester, priorityValue, typeValue, updatedSince, limit, cursor, Sort: sortValue),
             Actor.FromPrincipal(http.User), ct);
         return page.ToOk();
     }
