@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
-using Rapport.Features.Audit;
 using Rapport.Features.People;
 using Rapport.Infrastructure.Http;
 using Rapport.Infrastructure.Problems;
@@ -62,12 +61,10 @@ public static class AccessApi
     private static Ok<MeDto> Me(Actor actor, HttpContext http) =>
         TypedResults.Ok(new MeDto(actor.UserId!.Value, actor.Name, http.User.Identity?.Name, actor.Role, actor.CustomerId));
 
-    private static async Task<Ok<List<ApiTokenDto>>> ListTokensAsync(RapportDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<List<ApiTokenDto>>, ProblemHttpResult>> ListTokensAsync(UserApiTokens tokens, HttpContext http, CancellationToken ct)
     {
-        var userId = Actor.FromPrincipal(http.User).UserId;
-        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id)
-            .Select(t => new ApiTokenDto(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt)).ToListAsync(ct);
-        return TypedResults.Ok(tokens);
+        var actor = Actor.FromPrincipal(http.User);
+        return (await tokens.ListAsync(actor.UserId!.Value, actor, ct)).ToOk();
     }
 
     private static async Task<Results<Created<CreateApiToken.Created>, ProblemHttpResult>> CreateTokenAsync(
@@ -79,18 +76,10 @@ public static class AccessApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(
-        long id, RapportDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+        long id, UserApiTokens tokens, HttpContext http, CancellationToken ct)
     {
         var actor = Actor.FromPrincipal(http.User);
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == actor.UserId, ct);
-        if (token is null) return new NotFoundError("You have no token with this id.").ToProblem();
-        if (token.RevokedAt is null)
-        {
-            token.RevokedAt = clock.GetUtcNow();
-            audit.Record(actor, "api_token", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "revoked",
-                new AuditChanges().Set("revokedAt", null, token.RevokedAt));
-            await db.SaveChangesAsync(ct);
-        }
-        return TypedResults.NoContent();
+        var revoked = await tokens.RevokeAsync(actor.UserId!.Value, id, actor, ct);
+        return revoked.Succeeded ? TypedResults.NoContent() : revoked.Error!.ToProblem();
     }
 }
