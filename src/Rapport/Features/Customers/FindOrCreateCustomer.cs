@@ -48,6 +48,10 @@ public sealed class FindOrCreateCustomer(RapportDbContext db, AuditLog audit, Ti
         return customer;
     }
 
-    private Task<Customer?> FindAsync(string address, CancellationToken ct) =>
-        db.Customers.Include(c => c.Emails).FirstOrDefaultAsync(c => c.Emails.Any(e => e.Address == address), ct);
+    // Through the unique address index first: asked as "a customer with any such email", SQLite scans every customer.
+    private async Task<Customer?> FindAsync(string address, CancellationToken ct)
+    {
+        var id = await db.CustomerEmails.Where(e => e.Address == address).Select(e => (long?)e.CustomerId).FirstOrDefaultAsync(ct);
+        return id is null ? null : await db.Customers.Include(c => c.Emails).FirstOrDefaultAsync(c => c.Id == id, ct);
+    }
 }

@@ -47,6 +47,8 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
         var uploads = await attachments.FindAsync(request.Uploads, actor, ct);
         if (!uploads.Succeeded) return uploads.Error!;
 
+        // Rendered before the transaction: on SQLite the write lock is held for as little as possible.
+        var (text, html) = MessageBody.FromMarkdown(request.Body!);
         return await db.InTransactionAsync(async () =>
         {
             var requester = await ResolveRequesterAsync(request, actor, ct);
@@ -55,7 +57,6 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
             var now = clock.GetUtcNow();
             var direction = request.Direction ?? Tickets.Direction.Inbound;
             var channel = request.Channel ?? (actor.IsStaff ? Tickets.Channel.Api : Tickets.Channel.Web);
-            var (text, html) = MessageBody.FromMarkdown(request.Body!);
             var ticket = new Ticket
             {
                 Subject = request.Subject!.Trim(),
