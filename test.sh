@@ -68,7 +68,15 @@ dotnet test "$root/Rapport.slnx" --nologo -v q --logger "trx" --results-director
 status=${PIPESTATUS[0]}
 set -e
 
-passed=0; failed=0; skipped=0
+# The benchmark harness, small: proves every workload runs without errors (no timing assertions).
+echo "Benchmark harness (--quick)…"
+if dotnet run -c Release --project "$root/bench/Rapport.Bench" -- --quick > "$results/bench-quick.log" 2>&1; then
+  bench_passed=1; bench_failed=0
+else
+  bench_passed=0; bench_failed=1; echo "The quick benchmark failed:"; tail -n 40 "$results/bench-quick.log"
+fi
+
+passed=$bench_passed; failed=$bench_failed; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
