@@ -69,6 +69,7 @@ status=${PIPESTATUS[0]}
 set -e
 
 # The benchmark harness, small: proves every workload runs without errors (no timing assertions).
+mkdir -p "$results"
 echo "Benchmark harness (--quick)…"
 if dotnet run -c Release --project "$root/bench/Rapport.Bench" -- --quick > "$results/bench-quick.log" 2>&1; then
   bench_passed=1; bench_failed=0
