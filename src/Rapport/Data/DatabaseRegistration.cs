@@ -22,7 +22,7 @@ public static class DatabaseRegistration
                 break;
             case DatabaseProvider.PostgreSQL:
                 builder.Services.AddDbContextPool<RapportDbContext, PostgreSqlRapportDbContext>(db => db
-                    .UseNpgsql(connectionString));
+                    .UseNpgsql(WithAutoPrepare(connectionString)));
                 break;
         }
         builder.Services.AddScoped<DatabaseMigrator>();
@@ -53,6 +53,17 @@ public static class DatabaseRegistration
         if (options.ParsedProvider == DatabaseProvider.Sqlite) return DatabaseOptions.DefaultSqliteConnection;
         throw new OptionsValidationException("ConnectionStrings", typeof(DatabaseOptions),
             ["ConnectionStrings:Rapport (ConnectionStrings__Rapport) is required when Rapport:Database:Provider is PostgreSQL."]);
+    }
+
+    /// <summary>
+    /// Npgsql plans every statement afresh unless told to prepare the frequent ones; the benchmark
+    /// measured reads at a third of the database CPU with it. An operator's own setting wins.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) npgsql.MaxAutoPrepare = 64;
+        return npgsql.ConnectionString;
     }
 
     private static bool? ReadBool(IConfigurationSection section, string key)
