@@ -192,6 +192,24 @@ public class AgentWorkspaceTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ticket not found");
     }
 
+    [Fact]
+    public async Task Reply_WithAnAttachment_ShowsItInTheConversation()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Please send the form", "Which form do I need?");
+        var page = await fixture.SignedInPageAsync(agent);
+        await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Here is the form.");
+        await page.GetByLabel("Attach files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "claim-form.txt",
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Name:\nAddress:\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".message.public").Last.GetByRole(AriaRole.Link, new() { Name = "claim-form.txt" })).ToBeVisibleAsync();
+    }
+
     private async Task<string> NameOfAsync(TestUser user) =>
         await fixture.App.WithDbAsync(async db => (await db.Users.FindAsync(user.Id))!.DisplayName);
 }

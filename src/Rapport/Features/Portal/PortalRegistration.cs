@@ -13,7 +13,6 @@ public static class PortalRegistration
         services.AddSingleton<PasswordResetLinks>()
             .AddScoped<PortalPasswordReset>()
             .AddScoped<SignUpCustomer>()
-            .AddScoped<PortalUploads>()
             .AddScoped<MarkSolvedByRequester>();
         return builder;
     }

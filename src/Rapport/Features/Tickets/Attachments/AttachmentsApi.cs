@@ -21,6 +21,7 @@ public static class AttachmentsApi
         services.AddSingleton<IValidateOptions<AttachmentOptions>, AttachmentOptionsValidator>();
         services.AddSingleton<AttachmentStore>()
             .AddScoped<CreateUpload>()
+            .AddScoped<FormUploads>()
             .AddScoped<AttachUploads>()
             .AddScoped<ReadAttachment>()
             .AddScoped<DeleteStaleUploads>()

@@ -1,19 +1,18 @@
 using Rapport.Features.Access;
-using Rapport.Features.Tickets.Attachments;
 using Rapport.Infrastructure.Problems;
 
-namespace Rapport.Features.Portal;
+namespace Rapport.Features.Tickets.Attachments;
 
 /// <summary>
-/// Files chosen in a portal form, handed one by one to the same upload use case the API uses
+/// Files chosen in a page's form (portal request, agent reply), handed one by one to the same upload use case the API uses
 /// (size limit, content sniffing, archive checks), giving the tokens a message takes.
 /// </summary>
-public sealed class PortalUploads(CreateUpload create)
+public sealed class FormUploads(CreateUpload create)
 {
-    /// <summary>Files per portal message; the whole form is also capped by <see cref="RequestBytes"/>.</summary>
+    /// <summary>Files per message from a form; the whole form is also capped by <see cref="RequestBytes"/>.</summary>
     public const int MaxFiles = 5;
 
-    /// <summary>The largest form the portal's file pages accept (Kestrel's default would be 30 MB).</summary>
+    /// <summary>The largest form a page with files accepts (Kestrel's default would be 30 MB).</summary>
     public const long RequestBytes = 128L * 1024 * 1024;
 
     public async Task<Result<string[]>> ExecuteAsync(IEnumerable<IFormFile> files, string field, Actor actor, CancellationToken ct)
