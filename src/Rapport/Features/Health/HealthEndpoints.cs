@@ -7,6 +7,7 @@ public static class HealthEndpoints
 {
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SchemaIsCurrent>();
         builder.Services.AddHealthChecks()
             .AddCheck<SchemaIsCurrent>("database", tags: ["ready"]);
         return builder;
@@ -22,13 +23,22 @@ public static class HealthEndpoints
 
     private sealed class SchemaIsCurrent(IServiceScopeFactory scopes) : IHealthCheck
     {
+        // One per app (a singleton): a schema that was current stays current until the next deployment restarts it.
+        private bool schemaCurrent;
+
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
-                return await migrator.IsUpToDateAsync(cancellationToken)
+                // Load balancers poll this: once the schema was found current, only connectivity is rechecked.
+                if (Volatile.Read(ref schemaCurrent))
+                    return await scope.ServiceProvider.GetRequiredService<RapportDbContext>().Database.CanConnectAsync(cancellationToken)
+                        ? HealthCheckResult.Healthy()
+                        : HealthCheckResult.Unhealthy("The database is not reachable.");
+                var current = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().IsUpToDateAsync(cancellationToken);
+                if (current) Volatile.Write(ref schemaCurrent, true);
+                return current
                     ? HealthCheckResult.Healthy()
                     : HealthCheckResult.Unhealthy("The database schema has pending migrations.");
             }
