@@ -16,9 +16,11 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteDirectory(connectionString);
+                // One writer queue per database file, shared by every context of this process.
+                var gate = new SqliteWriteGate(TimeSpan.FromMilliseconds(options.SqliteBusyTimeoutMs));
                 builder.Services.AddDbContextPool<RapportDbContext, SqliteRapportDbContext>(db => db
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new SqlitePragmas(options.SqliteBusyTimeoutMs)));
+                    .AddInterceptors(new SqlitePragmas(options.SqliteBusyTimeoutMs), gate));
                 break;
             case DatabaseProvider.PostgreSQL:
                 builder.Services.AddDbContextPool<RapportDbContext, PostgreSqlRapportDbContext>(db => db

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Customers;
@@ -40,6 +41,13 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite writer queue this context's options carry; null on PostgreSQL.</summary>
+    internal SqliteWriteGate? WriteGate { get; } =
+        options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteGate>().FirstOrDefault();
+
+    /// <summary>True while this context holds the SQLite writer gate.</summary>
+    internal bool HoldsWriteGate { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,7 +28,7 @@ internal sealed class SeedDemoCustomers(RapportDbContext db, BulkWriter writer, 
         for (long start = 0; start < count; start += BatchSize)
         {
             var size = (int)Math.Min(BatchSize, count - start);
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            await using (var transaction = await db.BeginWriteAsync(ct))
             {
                 var ids = await writer.ReserveIdsAsync(customers, size, ct);
                 for (var i = 0; i < size; i++) Add(start + i, ids[i], customers, emails, phones);

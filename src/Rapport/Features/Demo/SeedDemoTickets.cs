@@ -55,7 +55,7 @@ internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, De
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
             {
-                await using (var transaction = await db.Database.BeginTransactionAsync(stop.Token))
+                await using (var transaction = await db.BeginWriteAsync(stop.Token))
                 {
                     var numbers = await writer.ReserveIdsAsync(tickets, batch.Tickets.Count, stop.Token);
                     for (var i = 0; i < batch.Tickets.Count; i++)

@@ -31,7 +31,7 @@ internal sealed class IdempotencyFilter(RapportDbContext db, IServiceScopeFactor
 
         var original = http.Response.Body;
         using var buffer = new MemoryStream();
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = await db.BeginWriteAsync(ct))
         {
             http.Response.Body = buffer;
             try
