@@ -42,6 +42,7 @@ public partial class Program
         var app = builder.Build();
         app.UseHttpConventions();
         app.UseWeb();
+        app.UseSqliteRequestConnection();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

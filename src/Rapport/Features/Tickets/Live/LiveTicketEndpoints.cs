@@ -24,7 +24,7 @@ public static class LiveTicketEndpoints
     public static IEndpointRouteBuilder MapLiveTickets(this IEndpointRouteBuilder app)
     {
         var live = app.MapGroup("/agent/tickets/{number:long}").RequireAuthorization(Policies.Staff).ExcludeFromDescription();
-        live.MapGet("/events", StreamAsync);
+        live.MapGet("/events", StreamAsync).WithMetadata(LongLivedStream.Instance);
         live.MapGet("/timeline", TimelineAsync);
         live.MapGet("/presence", Presence);
         live.MapPost("/typing", TypingAsync).DisableAntiforgery();
