@@ -67,7 +67,7 @@ public static class AccessRegistration
 
         // A deactivated user, or one whose role changed, gets a new security stamp; cookies notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddScoped<CreateApiToken>().AddScoped<UserApiTokens>();
+        services.AddScoped<CreateApiToken>().AddScoped<UserApiTokens>().AddSingleton<ApiTokenCache>();
         return builder;
     }
 

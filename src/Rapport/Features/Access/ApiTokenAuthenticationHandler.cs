@@ -13,6 +13,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     RapportDbContext db,
+    ApiTokenCache cache,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -27,6 +28,9 @@ internal sealed class ApiTokenAuthenticationHandler(
         if (secret.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed token.");
 
         var hash = ApiTokenSecrets.Hash(secret);
+        if (cache.Find(hash) is { } remembered) return Success(remembered);
+
+        var generation = cache.Generation;
         var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAt == null && t.User.IsActive)
             .Select(t => new { t.Id, t.LastUsedAt, t.User })
@@ -37,7 +41,11 @@ internal sealed class ApiTokenAuthenticationHandler(
         if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
             await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
-        var identity = new ClaimsIdentity(RapportClaims.For(found.User), SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var claims = RapportClaims.For(found.User);
+        cache.Remember(hash, claims, generation);
+        return Success(claims);
     }
+
+    private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 }

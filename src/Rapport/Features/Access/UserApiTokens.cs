@@ -11,7 +11,7 @@ namespace Rapport.Features.Access;
 /// One person's API tokens: listing them (never the secrets) and revoking one. People manage
 /// their own; admins may see and revoke anyone's, for example when a laptop goes missing.
 /// </summary>
-public sealed class UserApiTokens(RapportDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class UserApiTokens(RapportDbContext db, AuditLog audit, ApiTokenCache cache, TimeProvider clock)
 {
     public async Task<Result<List<ApiTokenDto>>> ListAsync(Guid userId, Actor actor, CancellationToken ct)
     {
@@ -34,6 +34,7 @@ public sealed class UserApiTokens(RapportDbContext db, AuditLog audit, TimeProvi
         audit.Record(actor, "api_token", tokenId.ToString(CultureInfo.InvariantCulture), "revoked",
             new AuditChanges().Set("revokedAt", null, token.RevokedAt).Set("userId", null, actor.UserId == userId ? null : userId.ToString()));
         await db.SaveChangesAsync(ct);
+        cache.ForgetAll();
         return true;
     }
 

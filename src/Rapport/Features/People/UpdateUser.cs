@@ -16,7 +16,7 @@ public sealed record UpdateUserRequest(Optional<string> Name, Optional<Role?> Ro
 /// like a role change, renews the security stamp so sign-in cookies issued before stop working.
 /// Admins cannot deactivate or demote themselves: the last admin could otherwise lock everyone out.
 /// </summary>
-public sealed class UpdateUser(RapportDbContext db, UserManager<User> users, AuditLog audit, TimeProvider clock)
+public sealed class UpdateUser(RapportDbContext db, UserManager<User> users, AuditLog audit, ApiTokenCache tokenCache, TimeProvider clock)
 {
     public async Task<Result<User>> ExecuteAsync(Guid id, UpdateUserRequest request, Actor actor, CancellationToken ct)
     {
@@ -84,7 +84,12 @@ public sealed class UpdateUser(RapportDbContext db, UserManager<User> users, Aud
 
         // One save through Identity writes the user, the revoked tokens and the audit event together.
         var saved = deactivated || oldRole != user.Role ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
-        if (saved.Succeeded) return user;
+        if (saved.Succeeded)
+        {
+            // Remembered tokens carry the old name, role and active flag.
+            tokenCache.ForgetAll();
+            return user;
+        }
         // Nothing was written; drop the pending audit event and revocations so no later save picks them up.
         db.ChangeTracker.Clear();
         return IdentityErrors.FromSave(saved, id, _ => "email");
