@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
@@ -47,12 +48,14 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
         var uploads = await attachments.FindAsync(request.Uploads, actor, ct);
         if (!uploads.Succeeded) return uploads.Error!;
 
-        // Rendered before the transaction: on SQLite the write lock is held for as little as possible.
+        // Rendered and looked up before the transaction: on SQLite the write lock is held for as little as possible.
         var (text, html) = MessageBody.FromMarkdown(request.Body!);
+        var known = await FindRequesterAsync(request, actor, ct);
+        if (known is null && (!actor.IsStaff || request.RequesterId is not null))
+            return ValidationError.For("requesterId", "No customer has this id.");
         return await db.InTransactionAsync(async () =>
         {
-            var requester = await ResolveRequesterAsync(request, actor, ct);
-            if (requester is null) return (Result<long>)ValidationError.For("requesterId", "No customer has this id.");
+            var requester = known ?? RequesterKey.Of(await customers.ExecuteAsync(request.Requester!.Email!, request.Requester.Name, actor, ct));
 
             var now = clock.GetUtcNow();
             var direction = request.Direction ?? Tickets.Direction.Inbound;
@@ -121,10 +124,22 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
         }
     }
 
-    private async Task<Customer?> ResolveRequesterAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
+    /// <summary>The requester when they exist already; null for a new email address (created in the transaction).</summary>
+    private async Task<RequesterKey?> FindRequesterAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
     {
-        if (!actor.IsStaff) return await db.Customers.FindAsync([actor.CustomerId], ct);
-        if (request.RequesterId is { } id) return await db.Customers.FindAsync([id], ct);
-        return await customers.ExecuteAsync(request.Requester!.Email!, request.Requester.Name, actor, ct);
+        var id = actor.IsStaff ? request.RequesterId : actor.CustomerId;
+        if (id is not null)
+            return await db.Customers.Where(c => c.Id == id).Select(c => new RequesterKey(c.Id, c.OrganisationId)).FirstOrDefaultAsync(ct);
+        var address = EmailAddress.Normalise(request.Requester!.Email!);
+        // Through the unique address index, then the customer by key: two seeks.
+        return await (from e in db.CustomerEmails
+                      where e.Address == address
+                      join c in db.Customers on e.CustomerId equals c.Id
+                      select new RequesterKey(c.Id, c.OrganisationId)).FirstOrDefaultAsync(ct);
+    }
+
+    private sealed record RequesterKey(long Id, long? OrganisationId)
+    {
+        public static RequesterKey Of(Customer customer) => new(customer.Id, customer.OrganisationId);
     }
 }
