@@ -67,6 +67,10 @@ internal static class CalendarGenerators
         (2, Gen.Choose(1, 600).Select(minutes => TimeSpan.FromMinutes(minutes))),
         (4, Gen.Choose(0, 8000).Select(permille => calendar.WeeklyOpenTime * permille / 1000)));
 
+    /// <summary>300 cases a property: calendars vary widely and a case costs well under a millisecond.</summary>
+    public static void Holds<T>(Gen<T> cases, Func<T, bool> property) =>
+        Prop.ForAll(cases.ToArbitrary(), property).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+
     private static Holiday[] WithoutClashes(Holiday[] holidays)
     {
         var kept = new List<Holiday>();
