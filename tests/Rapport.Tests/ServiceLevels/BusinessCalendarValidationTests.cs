@@ -85,6 +85,14 @@ public class BusinessCalendarValidationTests
     }
 
     [Fact]
+    public void AThousandHolidays_IsTheMost()
+    {
+        var days = Enumerable.Range(0, 1001).Select(i => new Holiday(new DateOnly(2025, 1, 1).AddDays(i), "Closed")).ToList();
+        Assert.Empty(ProblemsOf(new BusinessCalendar("Europe/London", NineToFive, days.Take(1000))));
+        Assert.Equal(["holidays"], ProblemsOf(new BusinessCalendar("Europe/London", NineToFive, days)).Keys);
+    }
+
+    [Fact]
     public void ArithmeticOnAnInvalidCalendar_SaysWhatIsWrong()
     {
         var calendar = new BusinessCalendar("Nowhere/Special", NineToFive);

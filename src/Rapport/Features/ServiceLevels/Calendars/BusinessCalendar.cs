@@ -14,6 +14,7 @@ public sealed class BusinessCalendar
     /// <summary>How far ahead <see cref="Add"/> looks for open time before deciding the calendar is never open.</summary>
     public static readonly TimeSpan SearchLimit = TimeSpan.FromDays(20 * 365.25);
 
+    // Decades of bank holidays fit; the check that no two fall on one day compares every pair.
     private const int MaxHolidays = 1000;
 
     /// <summary>Always open, in UTC: business time is plain elapsed time.</summary>

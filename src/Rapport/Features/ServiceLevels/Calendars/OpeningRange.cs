@@ -8,12 +8,10 @@ public readonly record struct OpeningRange(int StartMinute, int EndMinute)
 {
     public const int MinutesPerDay = 24 * 60;
 
-    public static OpeningRange Hours(int startHour, int endHour) => new(startHour * 60, endHour * 60);
-
     internal bool IsWellFormed => StartMinute is >= 0 and <= MinutesPerDay
         && EndMinute is >= 0 and <= MinutesPerDay && StartMinute < EndMinute;
 
     public override string ToString() => $"{Clock(StartMinute)}–{Clock(EndMinute)}";
 
-    internal static string Clock(int minute) => $"{minute / 60:00}:{minute % 60:00}";
+    private static string Clock(int minute) => $"{minute / 60:00}:{minute % 60:00}";
 }
