@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
 using Rapport.Features.Conditions;
 using Rapport.Tests.Infrastructure;
 
@@ -64,4 +66,10 @@ public class ConditionJsonTests
         Assert.NotEqual(Condition.Of("status", "is", "open"), Condition.Of("status", "is", "open", "new"));
         Assert.NotEqual(Condition.Of("team", "is_set"), Condition.Of("team", "is", "none"));
     }
+
+    [Fact]
+    public void AnySet_SurvivesTheRoundTripThroughText() =>
+        Prop.ForAll(ConditionGenerators.Sets(ConditionWorld.Offline).ToArbitrary(), set =>
+            ConditionSet.FromJson(set.ToJson()) == set && ConditionSet.FromJson(set.ToJson()).ToJson() == set.ToJson())
+        .QuickCheckThrowOnFailure();
 }
