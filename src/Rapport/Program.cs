@@ -1,6 +1,7 @@
 using Rapport.Cli;
 using Rapport.Features.Audit;
 using Rapport.Data;
+using Rapport.Data.Sqlite;
 using Rapport.Features.Access;
 using Rapport.Features.Customers;
 using Rapport.Features.Demo;
@@ -42,7 +43,7 @@ public partial class Program
         var app = builder.Build();
         app.UseHttpConventions();
         app.UseWeb();
-        app.UseSqliteRequestConnection();
+        app.UseSqliteConnectionLease();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

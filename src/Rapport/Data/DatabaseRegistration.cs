@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Rapport.Data.Sqlite;
 
 namespace Rapport.Data;
 
@@ -20,7 +21,8 @@ public static class DatabaseRegistration
                 var gate = new SqliteWriteGate(TimeSpan.FromMilliseconds(options.SqliteBusyTimeoutMs));
                 builder.Services.AddDbContextPool<RapportDbContext, SqliteRapportDbContext>(db => db
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new SqlitePragmas(options.SqliteBusyTimeoutMs), gate));
+                    .AddInterceptors(new SqlitePragmas(options.SqliteBusyTimeoutMs), gate, new PreparedStatements()));
+                builder.Services.AddSingleton(new SqliteConnectionPool(connectionString, options.SqliteBusyTimeoutMs));
                 break;
             case DatabaseProvider.PostgreSQL:
                 builder.Services.AddDbContextPool<RapportDbContext, PostgreSqlRapportDbContext>(db => db

@@ -11,6 +11,8 @@ using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Infrastructure.Idempotency;
 
+using Rapport.Data.Sqlite;
+
 namespace Rapport.Data;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore.Storage;
 
+using Rapport.Data.Sqlite;
+
 namespace Rapport.Data;
 
 public static class Transactions

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
+using Rapport.Data.Sqlite;
 using Rapport.Features.Access;
 using Rapport.Features.People;
 using Rapport.Features.Tickets.Pages;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Rapport.Data;
+namespace Rapport.Data.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings: wait for the write lock instead of failing at once, and
@@ -26,11 +26,13 @@ internal sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    public static string Statement(int busyTimeoutMs) => $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
+
     private void Apply(DbConnection connection)
     {
         if (connection is SqliteConnection { Handle: { } handle } && _applied.TryGetValue(handle, out _)) return;
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
+        command.CommandText = Statement(busyTimeoutMs);
         command.ExecuteNonQuery();
         if (connection is SqliteConnection { Handle: { } opened }) _applied.AddOrUpdate(opened, this);
     }

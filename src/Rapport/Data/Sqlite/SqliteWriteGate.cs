@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Rapport.Data;
+namespace Rapport.Data.Sqlite;
 
 /// <summary>
 /// SQLite admits one writer at a time. Left to itself, every other writer waits inside SQLite's
