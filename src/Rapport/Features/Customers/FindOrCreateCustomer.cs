@@ -8,20 +8,25 @@ namespace Rapport.Features.Customers;
 
 /// <summary>
 /// Finds the customer who owns an email address, or creates one. A new address whose domain
-/// belongs to an organisation joins that organisation.
+/// belongs to an organisation joins that organisation. Creating is two steps so that a caller
+/// holding a write transaction can prepare the record (and its look-ups) before taking it.
 /// </summary>
 public sealed class FindOrCreateCustomer(RapportDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<Customer> ExecuteAsync(string email, string? name, Actor actor, CancellationToken ct)
     {
         var address = EmailAddress.Normalise(email);
-        var existing = await FindAsync(address, ct);
-        if (existing is not null) return existing;
+        return await FindAsync(address, ct) ?? await CreateAsync(await PrepareAsync(address, name, ct), actor, ct);
+    }
 
+    /// <summary>A new customer for the address, not yet added: reads only, so it can run before a write transaction.</summary>
+    public async Task<Customer> PrepareAsync(string email, string? name, CancellationToken ct)
+    {
+        var address = EmailAddress.Normalise(email);
         var domain = EmailAddress.Domain(address);
         var organisationId = await db.OrganisationDomains.Where(d => d.Domain == domain).Select(d => (long?)d.OrganisationId).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow();
-        var customer = new Customer
+        return new Customer
         {
             Name = string.IsNullOrWhiteSpace(name) ? address[..address.IndexOf('@')] : name.Trim(),
             Kind = CustomerKind.External,
@@ -30,6 +35,12 @@ public sealed class FindOrCreateCustomer(RapportDbContext db, AuditLog audit, Ti
             CreatedAt = now,
             UpdatedAt = now,
         };
+    }
+
+    /// <summary>Stores a prepared customer, or returns the one another request stored for the same address first.</summary>
+    public async Task<Customer> CreateAsync(Customer customer, Actor actor, CancellationToken ct)
+    {
+        var address = customer.Emails[0].Address;
         db.Customers.Add(customer);
         try
         {
@@ -43,7 +54,7 @@ public sealed class FindOrCreateCustomer(RapportDbContext db, AuditLog audit, Ti
             return await FindAsync(address, ct) ?? throw new InvalidOperationException($"Could not create or find the customer for {address}.");
         }
         audit.Record(actor, "customer", customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "created",
-            new AuditChanges().Set("name", null, customer.Name).Set("emails", null, new[] { address }).Set("organisationId", null, organisationId),
+            new AuditChanges().Set("name", null, customer.Name).Set("emails", null, new[] { address }).Set("organisationId", null, customer.OrganisationId),
             customerId: customer.Id);
         return customer;
     }

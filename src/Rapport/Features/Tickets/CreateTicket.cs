@@ -48,54 +48,21 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
         var uploads = await attachments.FindAsync(request.Uploads, actor, ct);
         if (!uploads.Succeeded) return uploads.Error!;
 
-        // Rendered and looked up before the transaction: on SQLite the write lock is held for as little as possible.
+        // Everything but the writes happens before the transaction: on SQLite the write lock is held for as little as possible.
         var (text, html) = MessageBody.FromMarkdown(request.Body!);
         var known = await FindRequesterAsync(request, actor, ct);
         if (known is null && (!actor.IsStaff || request.RequesterId is not null))
             return ValidationError.For("requesterId", "No customer has this id.");
+        var newRequester = known is null ? await customers.PrepareAsync(request.Requester!.Email!, request.Requester.Name, ct) : null;
+        var now = clock.GetUtcNow();
+        var ticket = NewTicket(request, actor, tags, text, html, now);
+
         return await db.InTransactionAsync(async () =>
         {
-            var requester = known ?? RequesterKey.Of(await customers.ExecuteAsync(request.Requester!.Email!, request.Requester.Name, actor, ct));
-
-            var now = clock.GetUtcNow();
-            var direction = request.Direction ?? Tickets.Direction.Inbound;
-            var channel = request.Channel ?? (actor.IsStaff ? Tickets.Channel.Api : Tickets.Channel.Web);
-            var ticket = new Ticket
-            {
-                Subject = request.Subject!.Trim(),
-                RequesterId = requester.Id,
-                OrganisationId = requester.OrganisationId,
-                Channel = channel,
-                Type = request.Type ?? TicketType.Question,
-                Priority = request.Priority ?? Priority.Normal,
-                Status = TicketStatus.New,
-                TeamId = request.TeamId,
-                AssigneeId = request.AssigneeId,
-                Tags = tags?.Select(t => new TicketTag { Name = t }).ToList() ?? [],
-                CreatedAt = now,
-                UpdatedAt = now,
-                Version = 1,
-                Messages =
-                [
-                    new Message
-                    {
-                        Visibility = MessageVisibility.Public,
-                        Channel = channel,
-                        Direction = direction,
-                        AuthorCustomerId = direction == Tickets.Direction.Inbound ? requester.Id : null,
-                        AuthorUserId = direction == Tickets.Direction.Outbound ? actor.UserId : null,
-                        BodyText = text,
-                        BodyHtml = html,
-                        CreatedAt = now,
-                    },
-                ],
-            };
-            // An outbound first contact is the organisation speaking first: the ticket is already being worked.
-            if (direction == Tickets.Direction.Outbound)
-            {
-                ticket.Status = TicketStatus.Open;
-                ticket.FirstRespondedAt = now;
-            }
+            var requester = known ?? RequesterKey.Of(await customers.CreateAsync(newRequester!, actor, ct));
+            ticket.RequesterId = requester.Id;
+            ticket.OrganisationId = requester.OrganisationId;
+            if (ticket.Messages[0].Direction == Tickets.Direction.Inbound) ticket.Messages[0].AuthorCustomerId = requester.Id;
             db.Tickets.Add(ticket);
             // Read the fields while the entry is still Added: after saving, EF no longer reports them as changes.
             var created = AuditChanges.FromEntry(db.Entry(ticket), nameof(Ticket.Number), nameof(Ticket.Version), nameof(Ticket.UpdatedAt), nameof(Ticket.CreatedAt))
@@ -109,6 +76,46 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
             await db.SaveChangesAsync(ct);
             return ticket.Number;
         }, ct);
+    }
+
+    private static Ticket NewTicket(CreateTicketRequest request, Actor actor, IReadOnlyList<string>? tags, string text, string html, DateTimeOffset now)
+    {
+        var direction = request.Direction ?? Tickets.Direction.Inbound;
+        var channel = request.Channel ?? (actor.IsStaff ? Tickets.Channel.Api : Tickets.Channel.Web);
+        var ticket = new Ticket
+        {
+            Subject = request.Subject!.Trim(),
+            Channel = channel,
+            Type = request.Type ?? TicketType.Question,
+            Priority = request.Priority ?? Priority.Normal,
+            Status = TicketStatus.New,
+            TeamId = request.TeamId,
+            AssigneeId = request.AssigneeId,
+            Tags = tags?.Select(t => new TicketTag { Name = t }).ToList() ?? [],
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+            Messages =
+            [
+                new Message
+                {
+                    Visibility = MessageVisibility.Public,
+                    Channel = channel,
+                    Direction = direction,
+                    AuthorUserId = direction == Tickets.Direction.Outbound ? actor.UserId : null,
+                    BodyText = text,
+                    BodyHtml = html,
+                    CreatedAt = now,
+                },
+            ],
+        };
+        // An outbound first contact is the organisation speaking first: the ticket is already being worked.
+        if (direction == Tickets.Direction.Outbound)
+        {
+            ticket.Status = TicketStatus.Open;
+            ticket.FirstRespondedAt = now;
+        }
+        return ticket;
     }
 
     private static void ValidateRequester(CreateTicketRequest request, Validator check)
