@@ -42,7 +42,8 @@ internal sealed record BenchOptions(
         var count = tickets ?? (quick ? 10_000 : 100_000);
         var workers = concurrency ?? (quick ? 8 : 16);
         var seconds = duration ?? (quick ? 3 : 30);
-        var warm = warmup ?? Math.Clamp(seconds / 5, 1, 5);
+        // The server's JIT needs ~10 s under load on two busy cores to reach its optimised code for a workload's paths.
+        var warm = warmup ?? Math.Clamp(seconds / 3, 1, 10);
         if (count < 100 || workers < 1 || seconds < 1 || warm < 0)
         {
             problem = "--tickets must be at least 100, --concurrency and --duration at least 1, --warmup not negative.";

@@ -6,7 +6,7 @@ var tickets = new Option<int?>("--tickets") { Description = "Tickets in the data
 var seed = new Option<int>("--seed") { Description = "Dataset seed: the same size and seed reuse the cached dataset", DefaultValueFactory = _ => 1 };
 var concurrency = new Option<int?>("--concurrency") { Description = "Requests in flight per workload (default 16; 8 with --quick)" };
 var duration = new Option<int?>("--duration") { Description = "Measured seconds per workload (default 30; 3 with --quick)" };
-var warmup = new Option<int?>("--warmup") { Description = "Unmeasured seconds before each workload (default: a fifth of the duration, 1 to 5)" };
+var warmup = new Option<int?>("--warmup") { Description = "Unmeasured seconds before each workload (default: a third of the duration, 1 to 10)" };
 var connection = new Option<string?>("--connection") { Description = "PostgreSQL server to use, e.g. \"Host=127.0.0.1;Port=5432;Username=postgres\"; the harness makes its own databases" };
 var quick = new Option<bool>("--quick") { Description = "Small run that proves the harness works: 10,000 tickets, 3 s per workload, concurrency 8" };
 var only = new Option<string?>("--only") { Description = "Comma-separated workloads to run: create, reply, read, queue, customer, raw (default: all)" };

@@ -62,7 +62,7 @@ internal sealed class PostgresDatasets(RepoPaths paths, BenchOptions options) : 
         try
         {
             var marker = JsonSerializer.Deserialize<DatasetMarker>(comment, Json.Options);
-            return marker?.Tickets == options.Tickets ? marker : null;
+            return marker?.Tickets == options.Tickets && marker.Schema == DatasetSchema.Current(paths, Provider.PostgreSql) ? marker : null;
         }
         catch (JsonException)
         {

@@ -33,7 +33,8 @@ internal sealed class ServerCli(RepoPaths paths, Provider provider, string conne
         var created = await RunAsync(workingDirectory, ct, "tokens", "create", "--email", "admin@example.com", "--name", "bench");
         var token = created.Output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("rpt_", StringComparison.Ordinal));
         if (!created.Succeeded || token is null) throw new BenchSetupException("tokens create failed, " + created.Describe());
-        return new DatasetMarker(options.Tickets, options.Customers, options.Seed, token, seeded.Took.TotalSeconds, says, DateTimeOffset.UtcNow);
+        return new DatasetMarker(options.Tickets, options.Customers, options.Seed, token, seeded.Took.TotalSeconds, says, DateTimeOffset.UtcNow,
+            DatasetSchema.Current(paths, provider));
     }
 
     private Task<ChildResult> RunAsync(string workingDirectory, CancellationToken ct, params string[] arguments) =>

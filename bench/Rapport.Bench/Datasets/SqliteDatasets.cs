@@ -19,6 +19,11 @@ internal sealed class SqliteDatasets(RepoPaths paths, BenchOptions options) : ID
         var marker = File.Exists(MarkerFile) && File.Exists(Pristine)
             ? JsonSerializer.Deserialize<DatasetMarker>(await File.ReadAllTextAsync(MarkerFile, ct), Json.Options)
             : null;
+        if (marker is not null && marker.Schema != DatasetSchema.Current(paths, Provider.Sqlite))
+        {
+            Progress.Say($"The dataset was built with schema {marker.Schema ?? "(unknown)"}; building it again for {DatasetSchema.Current(paths, Provider.Sqlite)}.");
+            marker = null;
+        }
         var reused = marker is not null;
         if (marker is null)
         {

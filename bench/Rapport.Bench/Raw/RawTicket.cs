@@ -13,8 +13,8 @@ internal sealed class RawTicket(DatasetSample sample, int seed)
 
     public const string InsertTicket =
         "INSERT INTO \"Tickets\" (\"Subject\", \"RequesterId\", \"OrganisationId\", \"Channel\", \"Type\", \"Priority\", \"Status\", "
-        + "\"TeamId\", \"AssigneeId\", \"CreatedAt\", \"UpdatedAt\", \"SolvedAt\", \"ClosedAt\", \"FirstRespondedAt\", \"Version\") "
-        + "VALUES (@subject, @requester, @organisation, 'Api', 'Question', 'Normal', 'New', NULL, NULL, @now, @now, NULL, NULL, NULL, 1) "
+        + "\"TeamId\", \"AssigneeId\", \"CreatedAt\", \"UpdatedAt\", \"SolvedAt\", \"ClosedAt\", \"FirstRespondedAt\", \"Version\", \"EscalationLevel\") "
+        + "VALUES (@subject, @requester, @organisation, 'Api', 'Question', 'Normal', 'New', NULL, NULL, @now, @now, NULL, NULL, NULL, 1, 0) "
         + "RETURNING \"Number\"";
 
     public const string InsertMessage =
