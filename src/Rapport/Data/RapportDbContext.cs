@@ -6,7 +6,12 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Customers;
+using Rapport.Features.Notifications;
 using Rapport.Features.People;
+using Rapport.Features.ServiceLevels.Calendars;
+using Rapport.Features.ServiceLevels.Clocks;
+using Rapport.Features.ServiceLevels.Policies;
+using Rapport.Features.Services;
 using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Infrastructure.Idempotency;
@@ -39,6 +44,11 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServiceCalendar> Calendars => Set<ServiceCalendar>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<TicketSlaClock> TicketSlaClocks => Set<TicketSlaClock>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

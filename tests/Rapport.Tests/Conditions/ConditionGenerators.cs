@@ -47,6 +47,8 @@ public static class ConditionGenerators
         yield return Values("assignee", [Is, IsNot], [.. world.Agents.Select(a => a.ToString()), "me", "none"]).Or(NoValue("assignee"));
         yield return Values("requester", [Is, IsNot], Texts(world.Customers));
         yield return Values("organisation", [Is, IsNot], [.. Texts(world.Organisations), "none"]).Or(NoValue("organisation"));
+        yield return Values("organisation_tier", [Is, IsNot], [ConditionWorld.Tier, "Gold", "silver", "none"]).Or(NoValue("organisation_tier"));
+        yield return Values("service", [Is, IsNot], [.. Texts(world.Services), "none"]).Or(NoValue("service"));
         yield return Values("customer_language", [Is, IsNot], ["en", "EN-gb", "cy", "fr-CA", "de", "none"]).Or(NoValue("customer_language"));
         yield return Values("tags", [IncludesAny, IncludesAll, IncludesNone], [.. ConditionWorld.Tags, "VIP", "Urgent Follow-up", "absent"]);
         yield return Values("subject", [Contains, NotContains], ["refund", "REFUND", "invoice", "café", "DÉJÀ", "50%", "off_sale", "o", "?", "zzz"]);

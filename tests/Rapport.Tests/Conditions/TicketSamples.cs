@@ -19,6 +19,8 @@ public static class TicketSamples
         RequesterId = 10,
         Requester = new Customer { Id = 10, Name = "Ana", Kind = CustomerKind.Internal, PreferredLanguage = "cy" },
         OrganisationId = 3,
+        Organisation = new Organisation { Id = 3, Name = "Acme", Tier = "gold" },
+        ServiceId = 5,
         Channel = Channel.Email,
         Type = TicketType.Complaint,
         Priority = Priority.High,

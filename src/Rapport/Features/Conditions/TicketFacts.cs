@@ -14,12 +14,12 @@ public sealed class TicketFacts
 
     private TicketFacts(Dictionary<string, object?> values) => _values = values;
 
-    /// <summary>The ticket must be loaded with its <see cref="Ticket.Requester"/> and <see cref="Ticket.Tags"/>.</summary>
+    /// <summary>The ticket must be loaded with its <see cref="Ticket.Requester"/>, <see cref="Ticket.Organisation"/> and <see cref="Ticket.Tags"/>.</summary>
     public static TicketFacts From(Ticket ticket)
     {
-        // Without it the customer fields would read as a crash, or worse, as empty.
-        if (ticket.Requester is null)
-            throw new ArgumentException($"Load ticket {ticket.Number} with its requester and tags before taking its facts.", nameof(ticket));
+        // Without them the customer and organisation fields would read as a crash, or worse, as empty.
+        if (ticket.Requester is null || (ticket.OrganisationId is not null && ticket.Organisation is null))
+            throw new ArgumentException($"Load ticket {ticket.Number} with its requester, organisation and tags before taking its facts.", nameof(ticket));
         return new(TicketFields.All.ToDictionary(f => f.Name, f => f.Capture(ticket), StringComparer.Ordinal));
     }
 

@@ -24,6 +24,8 @@ public static class TicketFields
         new ValueField<Guid?>("assignee", t => t.AssigneeId, UserId, "a user id", me: context => context.UserId),
         Reference("requester", t => t.RequesterId, "a customer id", optional: false),
         Reference("organisation", t => t.OrganisationId, "an organisation id"),
+        new ValueField<string?>("organisation_tier", t => t.Organisation == null ? null : t.Organisation.Tier, Tier, "a tier name (gold, public_sector…)"),
+        Reference("service", t => t.ServiceId, "a service id"),
         Choice("customer_kind", t => t.Requester.Kind),
         new ValueField<string?>("customer_language", t => t.Requester.PreferredLanguage, Language, "a language tag (en, cy, fr-CA…)"),
         new TagsField("tags", t => t.Tags.Select(tag => tag.Name)),
@@ -71,4 +73,6 @@ public static class TicketFields
     }
 
     private static bool Language(string text, out string? tag) => (tag = LanguageTag.Normalise(text)) is not null;
+
+    private static bool Tier(string text, out string? tier) => (tier = OrganisationTier.Normalise(text)) is not null;
 }

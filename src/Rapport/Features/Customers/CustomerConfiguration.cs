@@ -51,6 +51,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         organisation.HasKey(o => o.Id);
         organisation.Property(o => o.Name).HasMaxLength(CustomerLimits.NameLength);
         organisation.Property(o => o.Notes).HasMaxLength(CustomerLimits.NotesLength);
+        organisation.Property(o => o.Tier).HasMaxLength(OrganisationTier.MaxLength);
         organisation.HasMany(o => o.Domains).WithOne().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         organisation.HasIndex(o => new { o.Name, o.Id });
     }

@@ -7,6 +7,8 @@ public sealed class Organisation
     /// <summary>When set, members of the organisation see each other's tickets in the portal.</summary>
     public bool SharesTickets { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The organisation's service tier (e.g. gold), a key service-level policies and rules can test.</summary>
+    public string? Tier { get; set; }
     public List<OrganisationDomain> Domains { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

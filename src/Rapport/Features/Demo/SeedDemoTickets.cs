@@ -22,7 +22,7 @@ internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, De
         var tickets = BulkTable.For<Ticket>(db, nameof(Ticket.Number), nameof(Ticket.Subject), nameof(Ticket.RequesterId), nameof(Ticket.OrganisationId),
             nameof(Ticket.Channel), nameof(Ticket.Type), nameof(Ticket.Priority), nameof(Ticket.Status), nameof(Ticket.TeamId), nameof(Ticket.AssigneeId),
             nameof(Ticket.CreatedAt), nameof(Ticket.UpdatedAt), nameof(Ticket.SolvedAt), nameof(Ticket.ClosedAt), nameof(Ticket.FirstRespondedAt),
-            nameof(Ticket.Version));
+            nameof(Ticket.Version), nameof(Ticket.EscalationLevel));
         var messages = BulkTable.For<Message>(db, nameof(Message.TicketNumber), nameof(Message.Visibility), nameof(Message.AuthorUserId),
             nameof(Message.AuthorCustomerId), nameof(Message.Channel), nameof(Message.Direction), nameof(Message.BodyText), nameof(Message.BodyHtml),
             nameof(Message.CreatedAt));
@@ -63,7 +63,7 @@ internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, De
                         var t = batch.Tickets[i];
                         var number = numbers[i];
                         tickets.Add(number, t.Subject, t.RequesterId, t.OrganisationId, t.Channel, t.Type, t.Priority, t.Status, t.TeamId, t.AssigneeId,
-                            t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt, t.FirstRespondedAt, t.Version);
+                            t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt, t.FirstRespondedAt, t.Version, t.EscalationLevel);
                         foreach (var m in t.Messages)
                             messages.Add(number, m.Visibility, m.AuthorUserId, m.AuthorCustomerId, m.Channel, m.Direction, m.BodyText, m.BodyHtml, m.CreatedAt);
                         foreach (var tag in t.Tags) tags.Add(number, tag.Name);

@@ -1,5 +1,7 @@
 using Rapport.Features.Customers;
 using Rapport.Features.People;
+using Rapport.Features.ServiceLevels.Clocks;
+using Rapport.Features.Services;
 
 namespace Rapport.Features.Tickets;
 
@@ -28,6 +30,18 @@ public sealed class Ticket
     public DateTimeOffset? SolvedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset? FirstRespondedAt { get; set; }
+    /// <summary>The service of the offer this ticket is about, if any.</summary>
+    public long? ServiceId { get; set; }
+    public Service? Service { get; set; }
+    /// <summary>The service-level policy whose targets the ticket's clocks run against.</summary>
+    public long? SlaPolicyId { get; set; }
+    public List<TicketSlaClock> SlaClocks { get; set; } = [];
+    /// <summary>The earliest due time of a running SLA clock: the "breaching soon" order.</summary>
+    public DateTimeOffset? SlaDueAt { get; set; }
+    /// <summary>The next moment something must happen to this ticket (an SLA warning or breach): the sweep's index.</summary>
+    public DateTimeOffset? EscalationAt { get; set; }
+    /// <summary>0 is the first line; each escalation moves the ticket one level up.</summary>
+    public int EscalationLevel { get; set; }
     /// <summary>Bumped on every change; the ETag and the optimistic-concurrency token.</summary>
     public int Version { get; set; }
 }

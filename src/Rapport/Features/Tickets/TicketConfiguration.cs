@@ -18,6 +18,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasMany(t => t.Tags).WithOne().HasForeignKey(t => t.TicketNumber).OnDelete(DeleteBehavior.Cascade);
         ticket.HasMany(t => t.Followers).WithOne().HasForeignKey(f => f.TicketNumber).OnDelete(DeleteBehavior.Cascade);
         ticket.HasMany(t => t.Messages).WithOne().HasForeignKey(m => m.TicketNumber).OnDelete(DeleteBehavior.Cascade);
+        ticket.HasOne(t => t.Service).WithMany().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        ticket.HasOne<ServiceLevels.Policies.SlaPolicy>().WithMany().HasForeignKey(t => t.SlaPolicyId).OnDelete(DeleteBehavior.Restrict);
 
         // Lists are ordered by (UpdatedAt, Number) and paged by that cursor; each filter the API and
         // the queues offer has an index that leads with it and ends in the cursor columns.
@@ -28,6 +30,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => new { t.RequesterId, t.UpdatedAt, t.Number });
         ticket.HasIndex(t => new { t.OrganisationId, t.UpdatedAt, t.Number });
         ticket.HasIndex(t => new { t.Type, t.Status, t.UpdatedAt, t.Number });
+        // "Breaching soon" reads tickets with a running clock in due order; the sweep finds what is due to happen.
+        ticket.HasIndex(t => new { t.SlaDueAt, t.Number });
+        ticket.HasIndex(t => t.EscalationAt);
+        ticket.HasIndex(t => t.ServiceId);
+        ticket.HasIndex(t => t.SlaPolicyId);
     }
 }
 

@@ -342,6 +342,10 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.Property<bool>("SharesTickets")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -376,6 +380,45 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("OrganisationDomains");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("TicketNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Rapport.Features.People.Team", b =>
@@ -520,6 +563,295 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .HasDatabaseName("EmailIndex1");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Calendars.CalendarHoliday", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CalendarId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("RepeatsYearly")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarHoliday");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Calendars");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Clocks.TicketSlaClock", b =>
+                {
+                    b.Property<long>("TicketNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("BreachRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("BusinessHours")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ConsumedSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PolicyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RunningSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WarnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WarnAtPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WarningRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TicketNumber", "Metric");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("TicketSlaClocks");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("EscalateOnBreach")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EscalateOnWarning")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<bool>("PauseOnHold")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WarnAtPercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("IsActive", "Position");
+
+                    b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicyTarget", b =>
+                {
+                    b.Property<long>("PolicyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("BusinessHours")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PolicyId", "Metric");
+
+                    b.ToTable("SlaPolicyTarget");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.Service", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Included")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Limits")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("IsActive", "Position", "Name");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.ServiceChannel", b =>
+                {
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ServiceId", "Channel");
+
+                    b.ToTable("ServiceChannel");
                 });
 
             modelBuilder.Entity("Rapport.Features.Tickets.Attachment", b =>
@@ -703,6 +1035,12 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("FirstRespondedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -715,6 +1053,15 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(32)");
 
                     b.Property<long>("RequesterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ServiceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SlaDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("SlaPolicyId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("SolvedAt")
@@ -746,6 +1093,14 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("EscalationAt");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("SlaPolicyId");
+
+                    b.HasIndex("SlaDueAt", "Number");
 
                     b.HasIndex("UpdatedAt", "Number");
 
@@ -926,6 +1281,15 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("Rapport.Features.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Features.People.TeamMember", b =>
                 {
                     b.HasOne("Rapport.Features.People.Team", "Team")
@@ -951,6 +1315,75 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Calendars.CalendarHoliday", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", null)
+                        .WithMany("Holidays")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Clocks.TicketSlaClock", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Policies.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Features.Tickets.Ticket", null)
+                        .WithMany("SlaClocks")
+                        .HasForeignKey("TicketNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicy", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", "Calendar")
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Calendar");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicyTarget", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Policies.SlaPolicy", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.Service", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", "Calendar")
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.Features.People.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Calendar");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.ServiceChannel", b =>
+                {
+                    b.HasOne("Rapport.Features.Services.Service", null)
+                        .WithMany("Channels")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Features.Tickets.Attachment", b =>
@@ -1011,6 +1444,16 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Rapport.Features.Services.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.Features.ServiceLevels.Policies.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Rapport.Features.People.Team", "Team")
                         .WithMany()
                         .HasForeignKey("TeamId")
@@ -1021,6 +1464,8 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.Navigation("Organisation");
 
                     b.Navigation("Requester");
+
+                    b.Navigation("Service");
 
                     b.Navigation("Team");
                 });
@@ -1071,6 +1516,21 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.Navigation("Teams");
                 });
 
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", b =>
+                {
+                    b.Navigation("Holidays");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicy", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.Service", b =>
+                {
+                    b.Navigation("Channels");
+                });
+
             modelBuilder.Entity("Rapport.Features.Tickets.Message", b =>
                 {
                     b.Navigation("Attachments");
@@ -1081,6 +1541,8 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.Navigation("Followers");
 
                     b.Navigation("Messages");
+
+                    b.Navigation("SlaClocks");
 
                     b.Navigation("Tags");
                 });

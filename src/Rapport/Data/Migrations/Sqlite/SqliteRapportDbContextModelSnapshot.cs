@@ -321,6 +321,10 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.Property<bool>("SharesTickets")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -353,6 +357,43 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("OrganisationDomains");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TicketNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Rapport.Features.People.Team", b =>
@@ -495,6 +536,287 @@ namespace Rapport.Data.Migrations.Sqlite
                         .HasDatabaseName("EmailIndex1");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Calendars.CalendarHoliday", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RepeatsYearly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarHoliday");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Calendars");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Clocks.TicketSlaClock", b =>
+                {
+                    b.Property<long>("TicketNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BreachRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BusinessHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConsumedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WarnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarnAtPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WarningRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketNumber", "Metric");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("TicketSlaClocks");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EscalateOnBreach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EscalateOnWarning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PauseOnHold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarnAtPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("IsActive", "Position");
+
+                    b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicyTarget", b =>
+                {
+                    b.Property<long>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BusinessHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PolicyId", "Metric");
+
+                    b.ToTable("SlaPolicyTarget");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.Service", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Included")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Limits")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("IsActive", "Position", "Name");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.ServiceChannel", b =>
+                {
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceId", "Channel");
+
+                    b.ToTable("ServiceChannel");
                 });
 
             modelBuilder.Entity("Rapport.Features.Tickets.Attachment", b =>
@@ -670,6 +992,12 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstRespondedAt")
                         .HasColumnType("INTEGER");
 
@@ -682,6 +1010,15 @@ namespace Rapport.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequesterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaPolicyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SolvedAt")
@@ -713,6 +1050,14 @@ namespace Rapport.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("EscalationAt");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("SlaPolicyId");
+
+                    b.HasIndex("SlaDueAt", "Number");
 
                     b.HasIndex("UpdatedAt", "Number");
 
@@ -891,6 +1236,15 @@ namespace Rapport.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("Rapport.Features.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Features.People.TeamMember", b =>
                 {
                     b.HasOne("Rapport.Features.People.Team", "Team")
@@ -916,6 +1270,75 @@ namespace Rapport.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Calendars.CalendarHoliday", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", null)
+                        .WithMany("Holidays")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Clocks.TicketSlaClock", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Policies.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Features.Tickets.Ticket", null)
+                        .WithMany("SlaClocks")
+                        .HasForeignKey("TicketNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicy", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", "Calendar")
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Calendar");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicyTarget", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Policies.SlaPolicy", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.Service", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", "Calendar")
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.Features.People.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Calendar");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.ServiceChannel", b =>
+                {
+                    b.HasOne("Rapport.Features.Services.Service", null)
+                        .WithMany("Channels")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Features.Tickets.Attachment", b =>
@@ -976,6 +1399,16 @@ namespace Rapport.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Rapport.Features.Services.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.Features.ServiceLevels.Policies.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Rapport.Features.People.Team", "Team")
                         .WithMany()
                         .HasForeignKey("TeamId")
@@ -986,6 +1419,8 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
 
                     b.Navigation("Requester");
+
+                    b.Navigation("Service");
 
                     b.Navigation("Team");
                 });
@@ -1036,6 +1471,21 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.Navigation("Teams");
                 });
 
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", b =>
+                {
+                    b.Navigation("Holidays");
+                });
+
+            modelBuilder.Entity("Rapport.Features.ServiceLevels.Policies.SlaPolicy", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Services.Service", b =>
+                {
+                    b.Navigation("Channels");
+                });
+
             modelBuilder.Entity("Rapport.Features.Tickets.Message", b =>
                 {
                     b.Navigation("Attachments");
@@ -1046,6 +1496,8 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.Navigation("Followers");
 
                     b.Navigation("Messages");
+
+                    b.Navigation("SlaClocks");
 
                     b.Navigation("Tags");
                 });
