@@ -17,7 +17,7 @@ namespace Rapport.Tests.Access;
 public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     /// <summary>SelfOrAdmins: a person acts on their own record, admins on anyone's; the placeholder is someone else's.</summary>
-    private enum Audience { Public, Anyone, Staff, Supervisors, Admins, SelfOrAdmins }
+    private enum Audience { Public, Anyone, Staff, Supervisors, Managers, Admins, SelfOrAdmins }
 
     private static readonly (string Method, string Route, Audience Audience)[] Matrix =
     [
@@ -115,6 +115,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         (Audience.Staff, Role.Customer) => HttpStatusCode.Forbidden,
         (Audience.Staff, _) => HttpStatusCode.OK,
         (Audience.Supervisors, Role.TeamLead or Role.Manager or Role.Admin) => HttpStatusCode.OK,
+        (Audience.Managers, Role.Manager or Role.Admin) => HttpStatusCode.OK,
         (Audience.Admins or Audience.SelfOrAdmins, Role.Admin) => HttpStatusCode.OK,
         _ => HttpStatusCode.Forbidden,
     };

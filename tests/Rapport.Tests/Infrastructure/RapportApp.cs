@@ -14,7 +14,7 @@ namespace Rapport.Tests.Infrastructure;
 /// The real server, in process, on its own real database. Helpers say what a test means:
 /// create a user of a role and get a client that acts as them.
 /// </summary>
-public sealed class RapportApp(Db db, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class RapportApp(Db db, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>Set when the app listens on a real loopback port (for a browser), not only in memory.</summary>
@@ -23,9 +23,10 @@ public sealed class RapportApp(Db db, string connectionString, IReadOnlyDictiona
     public Db Db { get; } = db;
     public string ConnectionString { get; } = connectionString;
 
-    public static async Task<RapportApp> StartAsync(Db db, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">A clock the test moves itself (FakeTimeProvider), for SLA clocks, sweeps and deadlines.</param>
+    public static async Task<RapportApp> StartAsync(Db db, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var app = new RapportApp(db, await Databases.CreateAsync(db), settings);
+        var app = new RapportApp(db, await Databases.CreateAsync(db), settings, clock);
         app.Server.ToString(); // start now, so migrations run before the first test
         return app;
     }
@@ -53,7 +54,11 @@ public sealed class RapportApp(Db db, string connectionString, IReadOnlyDictiona
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         // Password hashing at full strength costs ~100 ms per user; tests make many users.
-        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureServices(services =>
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            if (clock is not null) services.AddSingleton(clock);
+        });
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

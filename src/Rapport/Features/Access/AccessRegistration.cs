@@ -63,6 +63,7 @@ public static class AccessRegistration
             .AddPolicy(Policies.Anyone, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Staff, p => p.RequireRole(nameof(Role.Agent), nameof(Role.TeamLead), nameof(Role.Manager), nameof(Role.Admin)))
             .AddPolicy(Policies.Supervisors, p => p.RequireRole(nameof(Role.TeamLead), nameof(Role.Manager), nameof(Role.Admin)))
+            .AddPolicy(Policies.Managers, p => p.RequireRole(nameof(Role.Manager), nameof(Role.Admin)))
             .AddPolicy(Policies.Admins, p => p.RequireRole(nameof(Role.Admin)));
 
         // A deactivated user, or one whose role changed, gets a new security stamp; cookies notice within a minute.

@@ -7,6 +7,8 @@ public static class Policies
 {
     public const string Staff = "staff";
     public const string Supervisors = "supervisors";
+    /// <summary>Managers and admins: they set the service offer, service levels and policies.</summary>
+    public const string Managers = "managers";
     public const string Admins = "admins";
     public const string Anyone = "anyone";
 
