@@ -8,6 +8,9 @@ using Rapport.Features.Demo;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
+using Rapport.Features.Escalation;
+using Rapport.Features.Notifications;
+using Rapport.Features.ServiceLevels;
 using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
@@ -37,7 +40,8 @@ public partial class Program
         builder.AddWeb();
         builder.AddAttachments();
         builder.AddPortal();
-        builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople();
+        builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople()
+            .AddServiceLevels().AddEscalation().AddNotifications();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();

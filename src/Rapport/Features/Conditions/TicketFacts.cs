@@ -1,4 +1,5 @@
 using System.Collections;
+using Rapport.Features.Customers;
 using Rapport.Features.Tickets;
 
 namespace Rapport.Features.Conditions;
@@ -23,6 +24,18 @@ public sealed class TicketFacts
         return new(TicketFields.All.ToDictionary(f => f.Name, f => f.Capture(ticket), StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The facts of a tracked ticket whose requester and organisation are not loaded: they are put on a copy, so
+    /// the change tracker never sees them.
+    /// </summary>
+    public static TicketFacts From(Ticket ticket, RequesterFacts requester)
+    {
+        var copy = ticket.ShallowCopy();
+        copy.Requester = new Customer { Id = ticket.RequesterId, Name = "", Kind = requester.Kind, PreferredLanguage = requester.Language };
+        copy.Organisation = ticket.OrganisationId is { } id ? new Organisation { Id = id, Name = "", Tier = requester.OrganisationTier } : null;
+        return From(copy);
+    }
+
     internal object? this[string field] => _values[field];
 
     /// <summary>"status=open, priority=high, tags=[vip, refund], …": readable in a failed test or a log.</summary>
@@ -37,3 +50,6 @@ public sealed class TicketFacts
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 }
+
+/// <summary>What conditions test about a ticket's requester and organisation, read in one small query.</summary>
+public sealed record RequesterFacts(CustomerKind Kind, string? Language, string? OrganisationTier);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.ServiceLevels;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
 using Rapport.Features.Tickets.Live;
@@ -22,7 +23,8 @@ public sealed record AddMessageRequest(
 /// a customer's reply reopens it, the first public staff reply opens it and stops the
 /// first-response clock. "Send and set status" is the optional <c>status</c>.
 /// </summary>
-public sealed class AddMessage(RapportDbContext db, AttachUploads attachments, AuditLog audit, TimeProvider clock, TicketChanges changes)
+public sealed class AddMessage(
+    RapportDbContext db, AttachUploads attachments, TicketServiceLevels serviceLevels, AuditLog audit, TimeProvider clock, TicketChanges changes)
 {
     public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct)
     {
@@ -31,7 +33,8 @@ public sealed class AddMessage(RapportDbContext db, AttachUploads attachments, A
         AttachUploads.Validate(request.Uploads, check);
         if (!check.IsValid) return check.ToError();
 
-        var ticket = await db.Tickets.VisibleTo(actor, db).SingleOrDefaultAsync(t => t.Number == number, ct);
+        var ticket = await db.Tickets.VisibleTo(actor, db).Include(t => t.Tags).Include(t => t.SlaClocks)
+            .AsSplitQuery().SingleOrDefaultAsync(t => t.Number == number, ct);
         if (ticket is null) return new TicketNotFound(number);
 
         var visibility = request.Visibility ?? MessageVisibility.Public;
@@ -65,7 +68,12 @@ public sealed class AddMessage(RapportDbContext db, AttachUploads attachments, A
 
         var before = ticket.Status;
         TicketStatusRules.Apply(ticket, status, now);
-        if (actor.IsStaff && visibility == MessageVisibility.Public && ticket.FirstRespondedAt is null) ticket.FirstRespondedAt = now;
+        // A response is the organisation speaking to the customer; a call the customer made, logged by an agent, is not one.
+        var isPublic = visibility == MessageVisibility.Public;
+        var responded = actor.IsStaff && isPublic && message.Direction == Direction.Outbound;
+        if (responded && ticket.FirstRespondedAt is null) ticket.FirstRespondedAt = now;
+        await serviceLevels.ApplyAsync(ticket, new SlaChange(StatusBefore: before, StaffReplied: responded,
+            CustomerWrote: isPublic && message.Direction == Direction.Inbound), await db.RequesterFactsAsync(ticket, ct), ct);
         ticket.UpdatedAt = now;
         ticket.Version++;
 

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Conditions;
 using Rapport.Features.Customers;
+using Rapport.Features.ServiceLevels;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
 using Rapport.Infrastructure.Problems;
@@ -23,14 +25,16 @@ public sealed record CreateTicketRequest(
     string[]? Tags,
     long? TeamId,
     Guid? AssigneeId,
-    string[]? Uploads = null);
+    string[]? Uploads = null,
+    long? ServiceId = null);
 
 /// <summary>
 /// Opens a ticket with its first message. The requester is found or created from an email
 /// address; an inbound first message is the customer's words, an outbound one the agent's
 /// (an outbound call, a letter sent). Customers can only open tickets for themselves.
 /// </summary>
-public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, AuditLog audit, TimeProvider clock)
+public sealed class CreateTicket(
+    RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, TicketServiceLevels serviceLevels, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<long>> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
     {
@@ -43,7 +47,9 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
                  || request.Direction == Tickets.Direction.Outbound)
             check.Add("body", "Customers cannot set a team, an assignee, tags or an outbound direction.");
         AttachUploads.Validate(request.Uploads, check);
-        if (actor.IsStaff) await new TicketReferences(db).CheckAsync(request.TeamId, request.AssigneeId, check, ct);
+        var references = new TicketReferences(db);
+        if (actor.IsStaff) await references.CheckAsync(request.TeamId, request.AssigneeId, check, ct);
+        var service = await references.CheckServiceAsync(request.ServiceId, actor, check, ct);
         if (!check.IsValid) return check.ToError();
         var uploads = await attachments.FindAsync(request.Uploads, actor, ct);
         if (!uploads.Succeeded) return uploads.Error!;
@@ -56,12 +62,17 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
         var newRequester = known is null ? await customers.PrepareAsync(request.Requester!.Email!, request.Requester.Name, ct) : null;
         var now = clock.GetUtcNow();
         var ticket = NewTicket(request, actor, tags, text, html, now);
+        // A ticket about a service goes to the team that delivers it, unless someone chose a team.
+        ticket.TeamId ??= service?.TeamId;
+        ticket.OrganisationId = known is not null ? known.OrganisationId : newRequester!.OrganisationId;
+        var facts = known?.Facts ?? new RequesterFacts(newRequester!.Kind, newRequester.PreferredLanguage,
+            ticket.OrganisationId is null ? null : await db.Organisations.Where(o => o.Id == ticket.OrganisationId).Select(o => o.Tier).FirstOrDefaultAsync(ct));
+        await serviceLevels.ApplyAsync(ticket, SlaChange.NewTicket, facts, ct);
 
         return await db.InTransactionAsync(async () =>
         {
             var requester = known ?? RequesterKey.Of(await customers.CreateAsync(newRequester!, actor, ct));
             ticket.RequesterId = requester.Id;
-            ticket.OrganisationId = requester.OrganisationId;
             if (ticket.Messages[0].Direction == Tickets.Direction.Inbound) ticket.Messages[0].AuthorCustomerId = requester.Id;
             db.Tickets.Add(ticket);
             // Read the fields while the entry is still Added: after saving, EF no longer reports them as changes.
@@ -89,6 +100,7 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
             Type = request.Type ?? TicketType.Question,
             Priority = request.Priority ?? Priority.Normal,
             Status = TicketStatus.New,
+            ServiceId = request.ServiceId,
             TeamId = request.TeamId,
             AssigneeId = request.AssigneeId,
             Tags = tags?.Select(t => new TicketTag { Name = t }).ToList() ?? [],
@@ -136,17 +148,21 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
     {
         var id = actor.IsStaff ? request.RequesterId : actor.CustomerId;
         if (id is not null)
-            return await db.Customers.Where(c => c.Id == id).Select(c => new RequesterKey(c.Id, c.OrganisationId)).FirstOrDefaultAsync(ct);
+            return await db.Customers.Where(c => c.Id == id)
+                .Select(c => new RequesterKey(c.Id, c.OrganisationId, new RequesterFacts(c.Kind, c.PreferredLanguage, c.Organisation!.Tier)))
+                .FirstOrDefaultAsync(ct);
         var address = EmailAddress.Normalise(request.Requester!.Email!);
         // Through the unique address index, then the customer by key: two seeks.
         return await (from e in db.CustomerEmails
                       where e.Address == address
                       join c in db.Customers on e.CustomerId equals c.Id
-                      select new RequesterKey(c.Id, c.OrganisationId)).FirstOrDefaultAsync(ct);
+                      select new RequesterKey(c.Id, c.OrganisationId, new RequesterFacts(c.Kind, c.PreferredLanguage, c.Organisation!.Tier)))
+            .FirstOrDefaultAsync(ct);
     }
 
-    private sealed record RequesterKey(long Id, long? OrganisationId)
+    /// <summary>Who the requester is, and what service-level policies test about them.</summary>
+    private sealed record RequesterKey(long Id, long? OrganisationId, RequesterFacts? Facts)
     {
-        public static RequesterKey Of(Customer customer) => new(customer.Id, customer.OrganisationId);
+        public static RequesterKey Of(Customer customer) => new(customer.Id, customer.OrganisationId, null);
     }
 }

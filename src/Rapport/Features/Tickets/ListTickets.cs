@@ -23,9 +23,10 @@ public sealed record TicketFilter(
 
 /// <summary>
 /// The orders a list can take. Each is keyset-pageable on an index: "created" orders by the
-/// number, which the database hands out in creation order.
+/// number, which the database hands out in creation order; "sla due" lists only tickets with a
+/// running service-level clock, the most urgent (or most overdue) first.
 /// </summary>
-public enum TicketSort { UpdatedDesc, UpdatedAsc, CreatedDesc, CreatedAsc }
+public enum TicketSort { UpdatedDesc, UpdatedAsc, CreatedDesc, CreatedAsc, SlaDue }
 
 /// <summary>A page of the tickets the actor may see, newest activity first, paged by keyset cursor.</summary>
 public sealed class ListTickets(RapportDbContext db)
@@ -42,6 +43,7 @@ public sealed class ListTickets(RapportDbContext db)
             else check.Add("cursor", PageLimits.UnknownCursor);
         }
         PageLimits.Check(filter.Limit, check);
+        if (filter.Sort == TicketSort.SlaDue && !actor.IsStaff) check.Add("sort", "Only staff can order by service-level due time.");
         if (!check.IsValid) return check.ToError();
 
         var limit = PageLimits.Clamp(filter.Limit);
@@ -50,12 +52,18 @@ public sealed class ListTickets(RapportDbContext db)
         var numbers = await Ordered(query, filter.Sort, after).Select(t => t.Number).Take(limit + 1).ToListAsync(ct);
         var found = await db.Tickets.AsNoTracking().VisibleTo(actor, db).Where(t => numbers.Contains(t.Number))
             .ToDto().ToDictionaryAsync(t => t.Number, ct);
-        var rows = numbers.Where(found.ContainsKey).Select(n => found[n]).ToList();
+        // Customers see their requests, not the organisation's internal due times.
+        var rows = numbers.Where(found.ContainsKey).Select(n => actor.IsStaff ? found[n] : found[n] with { SlaDueAt = null }).ToList();
         string? next = null;
         if (rows.Count > limit)
         {
             var last = rows[limit - 1];
-            next = (filter.Sort is TicketSort.UpdatedDesc or TicketSort.UpdatedAsc ? Cursor.From(last.UpdatedAt, last.Number) : new Cursor(0, last.Number)).Encode();
+            next = (filter.Sort switch
+            {
+                TicketSort.UpdatedDesc or TicketSort.UpdatedAsc => Cursor.From(last.UpdatedAt, last.Number),
+                TicketSort.SlaDue => Cursor.From(found[last.Number].SlaDueAt!.Value, last.Number),
+                _ => new Cursor(0, last.Number),
+            }).Encode();
         }
         return new Page<TicketDto>(rows.Take(limit).ToList(), next);
     }
@@ -72,6 +80,7 @@ public sealed class ListTickets(RapportDbContext db)
                 TicketSort.UpdatedDesc => query.Where(t => t.UpdatedAt <= at && (t.UpdatedAt < at || (t.UpdatedAt == at && t.Number < number))),
                 TicketSort.UpdatedAsc => query.Where(t => t.UpdatedAt >= at && (t.UpdatedAt > at || (t.UpdatedAt == at && t.Number > number))),
                 TicketSort.CreatedDesc => query.Where(t => t.Number < number),
+                TicketSort.SlaDue => query.Where(t => t.SlaDueAt >= at && (t.SlaDueAt > at || (t.SlaDueAt == at && t.Number > number))),
                 TicketSort.CreatedAsc => query.Where(t => t.Number > number),
                 _ => query,
             };
@@ -81,6 +90,7 @@ public sealed class ListTickets(RapportDbContext db)
             TicketSort.UpdatedAsc => query.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Number),
             TicketSort.CreatedDesc => query.OrderByDescending(t => t.Number),
             TicketSort.CreatedAsc => query.OrderBy(t => t.Number),
+            TicketSort.SlaDue => query.Where(t => t.SlaDueAt != null).OrderBy(t => t.SlaDueAt).ThenBy(t => t.Number),
             _ => query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Number),
         };
     }

@@ -2,18 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.ServiceLevels;
 using Rapport.Infrastructure.Paging;
 using Rapport.Infrastructure.Problems;
 
 namespace Rapport.Features.Tickets;
 
 /// <summary>Reads one ticket, its conversation and its history, each through the visibility filter.</summary>
-public sealed class ReadTicket(RapportDbContext db)
+public sealed class ReadTicket(RapportDbContext db, TicketSlaReadModel sla)
 {
     public async Task<Result<TicketDto>> ExecuteAsync(long number, Actor actor, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().VisibleTo(actor, db).Where(t => t.Number == number).ToDto().SingleOrDefaultAsync(ct);
-        return ticket is null ? new TicketNotFound(number) : ticket;
+        if (ticket is null) return new TicketNotFound(number);
+        // Customers see their request's state, not the organisation's internal targets.
+        return actor.IsStaff ? ticket with { Sla = await sla.ForTicketAsync(number, ct) } : ticket with { SlaDueAt = null };
     }
 
     public async Task<Result<Page<MessageDto>>> MessagesAsync(long number, Actor actor, int? limit, string? cursorText, CancellationToken ct)

@@ -44,6 +44,9 @@ public sealed class Ticket
     public int EscalationLevel { get; set; }
     /// <summary>Bumped on every change; the ETag and the optimistic-concurrency token.</summary>
     public int Version { get; set; }
+
+    /// <summary>A copy sharing the same lists, for reading (rule facts) without the change tracker seeing it.</summary>
+    internal Ticket ShallowCopy() => (Ticket)MemberwiseClone();
 }
 
 public sealed class TicketTag

@@ -1,3 +1,5 @@
+using Rapport.Features.ServiceLevels;
+
 namespace Rapport.Features.Tickets;
 
 public sealed record PersonRef(Guid Id, string Name);
@@ -24,9 +26,16 @@ public sealed record TicketDto(
     DateTimeOffset? SolvedAt,
     DateTimeOffset? ClosedAt,
     DateTimeOffset? FirstRespondedAt,
-    int Version)
+    int Version,
+    NamedRef? Service,
+    int EscalationLevel,
+    DateTimeOffset? SlaDueAt)
 {
     public string ETag => TicketETag.For(Number, Version);
+
+    /// <summary>Each SLA target with its state and time left; given when one ticket is read, not in lists.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SlaTargetDto>? Sla { get; init; }
 }
 
 public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size);
@@ -70,7 +79,10 @@ public static class TicketProjections
         t.SolvedAt,
         t.ClosedAt,
         t.FirstRespondedAt,
-        t.Version));
+        t.Version,
+        t.ServiceId == null ? null : new NamedRef(t.Service!.Id, t.Service.Name),
+        t.EscalationLevel,
+        t.SlaDueAt));
 
     public static IQueryable<MessageDto> ToDto(this IQueryable<Message> messages) => messages.Select(m => new MessageDto(
         m.Id,

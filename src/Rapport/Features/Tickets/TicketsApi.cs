@@ -17,7 +17,8 @@ public static class TicketsApi
         .AddScoped<UpdateTicket>()
         .AddScoped<AddMessage>()
         .AddScoped<ListTickets>()
-        .AddScoped<ReadTicket>();
+        .AddScoped<ReadTicket>()
+        .AddScoped<Services.ServiceChoices>();
 
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)
     {

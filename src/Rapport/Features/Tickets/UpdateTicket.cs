@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.ServiceLevels;
 using Rapport.Features.Tickets.Live;
 using Rapport.Infrastructure.Json;
 using Rapport.Infrastructure.Problems;
@@ -18,19 +19,23 @@ public sealed record UpdateTicketRequest(
     Optional<Guid?> AssigneeId,
     Optional<string[]> Tags,
     Optional<Guid[]> Followers,
-    string[]? AddTags = null);
+    string[]? AddTags = null)
+{
+    /// <summary>The service the ticket is about; null takes it off any service.</summary>
+    public Optional<long?> ServiceId { get; init; }
+}
 
 /// <summary>
 /// Changes a ticket's properties through the status rules, refusing a stale version, and
 /// records every changed field in the audit log in the same transaction.
 /// </summary>
-public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvider clock, TicketChanges live)
+public sealed class UpdateTicket(RapportDbContext db, TicketServiceLevels serviceLevels, AuditLog audit, TimeProvider clock, TicketChanges live)
 {
     public async Task<Result<long>> ExecuteAsync(long number, UpdateTicketRequest request, int? expectedVersion, Actor actor, CancellationToken ct)
     {
         if (!actor.IsStaff) return new ForbiddenError("Only staff can change a ticket's properties.");
-        var ticket = await db.Tickets.VisibleTo(actor, db).Include(t => t.Tags).Include(t => t.Followers)
-            .SingleOrDefaultAsync(t => t.Number == number, ct);
+        var ticket = await db.Tickets.VisibleTo(actor, db).Include(t => t.Tags).Include(t => t.Followers).Include(t => t.SlaClocks)
+            .AsSplitQuery().SingleOrDefaultAsync(t => t.Number == number, ct);
         if (ticket is null) return new TicketNotFound(number);
         if (expectedVersion is { } version && version != ticket.Version) return new StaleTicketVersion(number);
 
@@ -43,8 +48,13 @@ public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvid
         // addTags keeps what the ticket has and adds to it, as a bulk "add tag" needs.
         if (tags is null && request.AddTags is { Length: > 0 })
             tags = TicketTags.Validate("addTags", ticket.Tags.Select(t => t.Name).Concat(request.AddTags), check);
-        await new TicketReferences(db).CheckAsync(
+        var references = new TicketReferences(db);
+        await references.CheckAsync(
             request.TeamId.IsSet ? request.TeamId.Value : null, request.AssigneeId.IsSet ? request.AssigneeId.Value : null, check, ct);
+        // A ticket may keep a service that has since been retired; choosing one needs it on offer.
+        var service = request.ServiceId is { IsSet: true, Value: { } serviceId } && serviceId != ticket.ServiceId
+            ? await references.CheckServiceAsync(serviceId, actor, check, ct)
+            : null;
         var followers = request.Followers.IsSet ? (request.Followers.Value ?? []).Distinct().ToArray() : null;
         if (followers is { Length: > 0 } && await db.Users.CountAsync(u => followers.Contains(u.Id) && u.Role != People.Role.Customer, ct) != followers.Length)
             check.Add("followers", "Every follower must be a staff member.");
@@ -57,9 +67,12 @@ public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvid
         if (request.Subject.IsSet) ticket.Subject = request.Subject.Value!.Trim();
         if (request.Priority.IsSet) ticket.Priority = request.Priority.Value!.Value;
         if (request.Type.IsSet) ticket.Type = request.Type.Value!.Value;
+        if (request.ServiceId.IsSet) ticket.ServiceId = request.ServiceId.Value;
         if (request.TeamId.IsSet) ticket.TeamId = request.TeamId.Value;
+        else if (service?.TeamId is { } serviceTeam && ticket.TeamId is null) ticket.TeamId = serviceTeam;
         if (request.AssigneeId.IsSet) ticket.AssigneeId = request.AssigneeId.Value;
         var now = clock.GetUtcNow();
+        var statusBefore = ticket.Status;
         if (request.Status.IsSet && request.Status.Value != ticket.Status)
         {
             var to = request.Status.Value!.Value;
@@ -88,6 +101,9 @@ public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvid
         if (changes.IsEmpty) return ticket.Number;
         if (wasClosed) return new TransitionRefused(TicketStatusRules.RefusalFor(TicketStatus.Closed, TicketStatus.Open, true)!);
 
+        var policyBefore = ticket.SlaPolicyId;
+        await serviceLevels.ApplyAsync(ticket, new SlaChange(StatusBefore: statusBefore), await db.RequesterFactsAsync(ticket, ct), ct);
+        if (ticket.SlaPolicyId != policyBefore) changes.Set("slaPolicyId", policyBefore, ticket.SlaPolicyId);
         ticket.UpdatedAt = now;
         ticket.Version++;
         audit.Record(actor, "ticket", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated", changes,

@@ -67,6 +67,20 @@ public sealed record SlaClock
         _ => this,
     };
 
+    /// <summary>Takes a stopped clock up again (a solved ticket reopened): the open time it used still counts.</summary>
+    public SlaClock Reopen(DateTimeOffset now) => StoppedAt is { } stoppedAt
+        ? new(Target, StartedAt, ConsumedBeforeRun, Latest(now, stoppedAt), null, null, BreachedAt)
+        : this;
+
+    /// <summary>
+    /// The same clock measured against another target (the ticket's priority or policy changed). A stopped clock
+    /// keeps the target it was judged by; an unfinished one forgets a breach seen under the old target, since
+    /// the new one may not have been missed.
+    /// </summary>
+    public SlaClock Retarget(SlaTarget target) => StoppedAt is null && target != Target
+        ? new(target, StartedAt, ConsumedBeforeRun, RunningSince, PausedAt, null, null)
+        : this;
+
     public SlaEvaluation Evaluate(DateTimeOffset now)
     {
         var consumed = Consumed(now);

@@ -12,6 +12,8 @@ public static class AgentViews
     [
         new("my-open", "My open tickets", _ => new TicketFilter(Status: Unsolved, Assignee: "me")),
         new("unassigned", "Unassigned", _ => new TicketFilter(Status: Unsolved, Assignee: "none")),
+        // Only tickets whose service-level clock is running, the nearest (or most overdue) due time first.
+        new("breaching-soon", "Breaching soon", _ => new TicketFilter(Status: Unsolved, Sort: TicketSort.SlaDue)),
         new("my-team", "My teams", _ => new TicketFilter(Status: Unsolved, MyTeams: true)),
         new("all-open", "All open", _ => new TicketFilter(Status: [TicketStatus.New, TicketStatus.Open])),
         new("pending", "Pending", _ => new TicketFilter(Status: [TicketStatus.Pending])),

@@ -1,0 +1,6 @@
+namespace Rapport.Features.Escalation;
+
+public static class EscalationRegistration
+{
+    public static IServiceCollection AddEscalation(this IServiceCollection services) => services.AddScoped<EscalateTicket>();
+}

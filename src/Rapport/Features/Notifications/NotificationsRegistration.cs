@@ -1,0 +1,6 @@
+namespace Rapport.Features.Notifications;
+
+public static class NotificationsRegistration
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services) => services.AddScoped<Notify>();
+}
