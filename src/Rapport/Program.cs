@@ -65,6 +65,8 @@ public partial class Program
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();
+        app.MapNotifications();
+        app.MapNotificationLinks();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

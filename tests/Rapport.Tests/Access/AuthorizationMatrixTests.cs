@@ -52,6 +52,10 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("GET", "/api/v1/organisations/{id:long}/customers", Audience.Staff),
         ("GET", "/api/v1/organisations/{id:long}/audit", Audience.Staff),
 
+        ("GET", "/api/v1/me/notifications", Audience.Staff),
+        ("POST", "/api/v1/me/notifications/{id:long}/read", Audience.Staff),
+        ("POST", "/api/v1/me/notifications/read", Audience.Staff),
+
         ("GET", "/api/v1/users", Audience.Staff),
         ("POST", "/api/v1/users", Audience.Admins),
         ("GET", "/api/v1/users/{id:guid}", Audience.Anyone),
@@ -147,6 +151,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["teams"] = teamId.Item1.ToString(),
             ["tokens"] = "999999999",
             ["attachments"] = "999999999",
+            ["notifications"] = "999999999",
             ["users"] = owner.Id.ToString(),
             ["userId"] = owner.Id.ToString(),
         };

@@ -41,7 +41,7 @@ public class TicketSlaTests(SlaFixture fixture) : IClassFixture<SlaFixture>
     {
         var app = await fixture.For(db);
         var tag = NewTag();
-        await SlaFixture.AddPolicyAsync(app, Tagged(tag), await SlaFixture.AddOfficeCalendarAsync(app), firstResponse: 60, nextResponse: null, resolution: 480);
+        await SlaSetup.AddPolicyAsync(app, Tagged(tag), await SlaSetup.AddOfficeCalendarAsync(app), firstResponse: 60, nextResponse: null, resolution: 480);
         var (_, agent) = await app.SignInAsync(Role.Agent);
 
         fixture.Clock.Now = At("2030-01-11T16:30"); // Friday, half an hour before closing
@@ -66,8 +66,8 @@ public class TicketSlaTests(SlaFixture fixture) : IClassFixture<SlaFixture>
     {
         var app = await fixture.For(db);
         var customer = await app.CreateUserAsync(Role.Customer);
-        await SlaFixture.AddPolicyAsync(app, new ConditionSet { All = [Condition.Of("requester", ConditionOperators.Is, customer.CustomerId!.Value.ToString())] },
-            await SlaFixture.AddOfficeCalendarAsync(app), firstResponse: 60, nextResponse: 120, resolution: 480);
+        await SlaSetup.AddPolicyAsync(app, new ConditionSet { All = [Condition.Of("requester", ConditionOperators.Is, customer.CustomerId!.Value.ToString())] },
+            await SlaSetup.AddOfficeCalendarAsync(app), firstResponse: 60, nextResponse: 120, resolution: 480);
         var (_, agent) = await app.SignInAsync(Role.Agent);
         var asCustomer = app.ClientFor(customer);
 
@@ -106,7 +106,7 @@ public class TicketSlaTests(SlaFixture fixture) : IClassFixture<SlaFixture>
     {
         var app = await fixture.For(db);
         var tag = NewTag();
-        await SlaFixture.AddPolicyAsync(app, Tagged(tag), await SlaFixture.AddOfficeCalendarAsync(app), firstResponse: 60, nextResponse: null, resolution: null,
+        await SlaSetup.AddPolicyAsync(app, Tagged(tag), await SlaSetup.AddOfficeCalendarAsync(app), firstResponse: 60, nextResponse: null, resolution: null,
             escalateOnBreach: true);
         var (owner, agent) = await app.SignInAsync(Role.Agent);
         fixture.Clock.Now = At("2030-01-21T09:00");
@@ -136,8 +136,8 @@ public class TicketSlaTests(SlaFixture fixture) : IClassFixture<SlaFixture>
         var app = await fixture.For(db);
         var tag = NewTag();
         var urgentConditions = Tagged(tag) with { All = [.. Tagged(tag).All, Condition.Of("priority", ConditionOperators.Is, "urgent")] };
-        var urgent = await SlaFixture.AddPolicyAsync(app, urgentConditions, null, firstResponse: 30, nextResponse: null, resolution: null, position: -1);
-        await SlaFixture.AddPolicyAsync(app, Tagged(tag), null, firstResponse: 240, nextResponse: null, resolution: null);
+        var urgent = await SlaSetup.AddPolicyAsync(app, urgentConditions, null, firstResponse: 30, nextResponse: null, resolution: null, position: -1);
+        await SlaSetup.AddPolicyAsync(app, Tagged(tag), null, firstResponse: 240, nextResponse: null, resolution: null);
         var (_, agent) = await app.SignInAsync(Role.Agent);
         fixture.Clock.Now = At("2030-01-26T12:00"); // a Saturday: these targets count around the clock
 
@@ -160,9 +160,9 @@ public class TicketSlaTests(SlaFixture fixture) : IClassFixture<SlaFixture>
     {
         var app = await fixture.For(db);
         var tag = NewTag();
-        await SlaFixture.AddPolicyAsync(app, Tagged(tag) with { All = [.. Tagged(tag).All, Condition.Of("priority", ConditionOperators.Is, "high")] },
+        await SlaSetup.AddPolicyAsync(app, Tagged(tag) with { All = [.. Tagged(tag).All, Condition.Of("priority", ConditionOperators.Is, "high")] },
             null, firstResponse: 15, nextResponse: null, resolution: null, position: -1);
-        await SlaFixture.AddPolicyAsync(app, Tagged(tag), null, firstResponse: 120, nextResponse: null, resolution: null);
+        await SlaSetup.AddPolicyAsync(app, Tagged(tag), null, firstResponse: 120, nextResponse: null, resolution: null);
         var (_, agent) = await app.SignInAsync(Role.Agent);
         fixture.Clock.Now = At("2030-02-04T09:00");
 

@@ -1,6 +1,0 @@
-namespace Rapport.Features.Notifications;
-
-public static class NotificationsRegistration
-{
-    public static IServiceCollection AddNotifications(this IServiceCollection services) => services.AddScoped<Notify>();
-}
