@@ -1,5 +1,6 @@
 using Rapport.Cli;
 using Rapport.Features.Audit;
+using Rapport.Features.Automation;
 using Rapport.Data;
 using Rapport.Data.Sqlite;
 using Rapport.Features.Access;
@@ -41,7 +42,7 @@ public partial class Program
         builder.AddAttachments();
         builder.AddPortal();
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople()
-            .AddServiceLevels().AddEscalation().AddNotifications();
+            .AddServiceLevels().AddEscalation().AddNotifications().AddAutomation();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -67,6 +68,7 @@ public partial class Program
         app.MapTeams();
         app.MapNotifications();
         app.MapNotificationLinks();
+        app.MapAutomation();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Automation;
 using Rapport.Features.Customers;
 using Rapport.Features.Notifications;
 using Rapport.Features.People;
@@ -49,6 +50,8 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<TicketSlaClock> TicketSlaClocks => Set<TicketSlaClock>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AutomationRule> AutomationRules => Set<AutomationRule>();
+    public DbSet<AutomationRun> AutomationRuns => Set<AutomationRun>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

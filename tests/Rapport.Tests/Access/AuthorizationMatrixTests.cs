@@ -56,6 +56,12 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("POST", "/api/v1/me/notifications/{id:long}/read", Audience.Staff),
         ("POST", "/api/v1/me/notifications/read", Audience.Staff),
 
+        ("GET", "/api/v1/automation-rules", Audience.Managers),
+        ("GET", "/api/v1/automation-rules/{id:long}", Audience.Managers),
+        ("POST", "/api/v1/automation-rules", Audience.Managers),
+        ("PUT", "/api/v1/automation-rules/{id:long}", Audience.Managers),
+        ("DELETE", "/api/v1/automation-rules/{id:long}", Audience.Managers),
+
         ("GET", "/api/v1/users", Audience.Staff),
         ("POST", "/api/v1/users", Audience.Admins),
         ("GET", "/api/v1/users/{id:guid}", Audience.Anyone),
@@ -152,6 +158,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["tokens"] = "999999999",
             ["attachments"] = "999999999",
             ["notifications"] = "999999999",
+            ["automation-rules"] = "999999999",
             ["users"] = owner.Id.ToString(),
             ["userId"] = owner.Id.ToString(),
         };

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Automation;
 using Rapport.Features.ServiceLevels;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
@@ -24,7 +25,8 @@ public sealed record AddMessageRequest(
 /// first-response clock. "Send and set status" is the optional <c>status</c>.
 /// </summary>
 public sealed class AddMessage(
-    RapportDbContext db, AttachUploads attachments, TicketServiceLevels serviceLevels, AuditLog audit, TimeProvider clock, TicketChanges changes)
+    RapportDbContext db, AttachUploads attachments, TicketServiceLevels serviceLevels, RunAutomation automation, AuditLog audit,
+    TimeProvider clock, TicketChanges changes)
 {
     public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct)
     {
@@ -77,7 +79,7 @@ public sealed class AddMessage(
         ticket.UpdatedAt = now;
         ticket.Version++;
 
-        return await db.InTransactionAsync(async () =>
+        var saved = await db.InTransactionAsync(async () =>
         {
             await db.SaveChangesAsync(ct);
             var id = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -91,5 +93,7 @@ public sealed class AddMessage(
             changes.Publish(number);
             return message.Id;
         }, ct);
+        await automation.AfterChangeAsync(number, AutomationTrigger.TicketUpdated, ct);
+        return saved;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Automation;
 using Rapport.Features.Conditions;
 using Rapport.Features.Customers;
 using Rapport.Features.ServiceLevels;
@@ -34,7 +35,8 @@ public sealed record CreateTicketRequest(
 /// (an outbound call, a letter sent). Customers can only open tickets for themselves.
 /// </summary>
 public sealed class CreateTicket(
-    RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, TicketServiceLevels serviceLevels, AuditLog audit, TimeProvider clock)
+    RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, TicketServiceLevels serviceLevels, RunAutomation automation,
+    AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<long>> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
     {
@@ -69,7 +71,7 @@ public sealed class CreateTicket(
             ticket.OrganisationId is null ? null : await db.Organisations.Where(o => o.Id == ticket.OrganisationId).Select(o => o.Tier).FirstOrDefaultAsync(ct));
         await serviceLevels.ApplyAsync(ticket, SlaChange.NewTicket, facts, ct);
 
-        return await db.InTransactionAsync(async () =>
+        var number = await db.InTransactionAsync(async () =>
         {
             var requester = known ?? RequesterKey.Of(await customers.CreateAsync(newRequester!, actor, ct));
             ticket.RequesterId = requester.Id;
@@ -87,6 +89,8 @@ public sealed class CreateTicket(
             await db.SaveChangesAsync(ct);
             return ticket.Number;
         }, ct);
+        await automation.AfterChangeAsync(number, AutomationTrigger.TicketCreated, ct);
+        return number;
     }
 
     private static Ticket NewTicket(CreateTicketRequest request, Actor actor, IReadOnlyList<string>? tags, string text, string html, DateTimeOffset now)

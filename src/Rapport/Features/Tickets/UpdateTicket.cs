@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Automation;
 using Rapport.Features.ServiceLevels;
 using Rapport.Features.Tickets.Live;
 using Rapport.Infrastructure.Json;
@@ -29,7 +30,8 @@ public sealed record UpdateTicketRequest(
 /// Changes a ticket's properties through the status rules, refusing a stale version, and
 /// records every changed field in the audit log in the same transaction.
 /// </summary>
-public sealed class UpdateTicket(RapportDbContext db, TicketServiceLevels serviceLevels, AuditLog audit, TimeProvider clock, TicketChanges live)
+public sealed class UpdateTicket(
+    RapportDbContext db, TicketServiceLevels serviceLevels, RunAutomation automation, AuditLog audit, TimeProvider clock, TicketChanges live)
 {
     public async Task<Result<long>> ExecuteAsync(long number, UpdateTicketRequest request, int? expectedVersion, Actor actor, CancellationToken ct)
     {
@@ -117,6 +119,7 @@ public sealed class UpdateTicket(RapportDbContext db, TicketServiceLevels servic
             return new StaleTicketVersion(number);
         }
         live.Publish(number);
+        await automation.AfterChangeAsync(number, AutomationTrigger.TicketUpdated, ct);
         return ticket.Number;
     }
 }

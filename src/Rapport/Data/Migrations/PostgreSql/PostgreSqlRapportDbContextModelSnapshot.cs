@@ -205,6 +205,86 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Rapport.Features.Automation.AutomationRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("IsActive", "Trigger", "Position");
+
+                    b.ToTable("AutomationRules");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Automation.AutomationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TicketVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketNumber");
+
+                    b.HasIndex("RuleId", "TicketNumber", "TicketVersion")
+                        .IsUnique();
+
+                    b.ToTable("AutomationRuns");
+                });
+
             modelBuilder.Entity("Rapport.Features.Customers.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -1242,6 +1322,21 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Automation.AutomationRun", b =>
+                {
+                    b.HasOne("Rapport.Features.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Features.Customers.Customer", b =>

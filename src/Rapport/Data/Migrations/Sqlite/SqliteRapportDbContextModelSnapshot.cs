@@ -192,6 +192,82 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Rapport.Features.Automation.AutomationRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("IsActive", "Trigger", "Position");
+
+                    b.ToTable("AutomationRules");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Automation.AutomationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketNumber");
+
+                    b.HasIndex("RuleId", "TicketNumber", "TicketVersion")
+                        .IsUnique();
+
+                    b.ToTable("AutomationRuns");
+                });
+
             modelBuilder.Entity("Rapport.Features.Customers.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -1197,6 +1273,21 @@ namespace Rapport.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Automation.AutomationRun", b =>
+                {
+                    b.HasOne("Rapport.Features.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Features.Customers.Customer", b =>

@@ -3,6 +3,7 @@ using Rapport.Data;
 using Rapport.Features.Conditions;
 using Rapport.Features.ServiceLevels.Calendars;
 using Rapport.Features.ServiceLevels.Clocks;
+using Rapport.Infrastructure.Caching;
 
 namespace Rapport.Features.ServiceLevels.Policies;
 
@@ -21,57 +22,41 @@ public sealed record ActiveSlaPolicy(
 /// <summary>
 /// The active policies in order, and every calendar by id, kept in memory: a ticket is matched on every
 /// change, and parsing conditions and compiling calendars each time would cost more than the rest of the
-/// change. Changes to policies or calendars in this process call <see cref="Forget"/>; other instances
-/// on the same database see them within <see cref="Lifetime"/>.
+/// change. Changes to policies or calendars call <see cref="Forget"/>.
 /// </summary>
 public sealed class ActiveSlaPolicies(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private sealed record Snapshot(IReadOnlyList<ActiveSlaPolicy> Policies, IReadOnlyDictionary<long, BusinessCalendar> Calendars);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private Snapshot? _snapshot;
+    private readonly DatabaseSnapshot<Snapshot> _snapshot = new(scopes, clock, LoadAsync);
 
-    private sealed record Snapshot(IReadOnlyList<ActiveSlaPolicy> Policies, IReadOnlyDictionary<long, BusinessCalendar> Calendars, DateTimeOffset Until);
-
-    public void Forget() => _snapshot = null;
+    public void Forget() => _snapshot.Forget();
 
     /// <summary>The first active policy whose conditions the ticket meets, or null.</summary>
     public async Task<ActiveSlaPolicy?> MatchAsync(TicketFacts facts, CancellationToken ct)
     {
-        var snapshot = await CurrentAsync(ct);
+        var snapshot = await _snapshot.GetAsync(ct);
         var context = new ConditionContext(clock.GetUtcNow(), null);
         return snapshot.Policies.FirstOrDefault(p => p.Conditions.Matches(facts, context));
     }
 
     public async Task<ActiveSlaPolicy?> FindAsync(long policyId, CancellationToken ct) =>
-        (await CurrentAsync(ct)).Policies.FirstOrDefault(p => p.Id == policyId);
+        (await _snapshot.GetAsync(ct)).Policies.FirstOrDefault(p => p.Id == policyId);
 
     /// <summary>The calendar a stored clock counts in; around the clock when it has none, or it is gone.</summary>
     public async Task<BusinessCalendar> CalendarAsync(long? calendarId, CancellationToken ct) =>
-        calendarId is { } id && (await CurrentAsync(ct)).Calendars.TryGetValue(id, out var calendar) ? calendar : BusinessCalendar.TwentyFourSeven;
+        calendarId is { } id && (await _snapshot.GetAsync(ct)).Calendars.TryGetValue(id, out var calendar) ? calendar : BusinessCalendar.TwentyFourSeven;
 
-    private async Task<Snapshot> CurrentAsync(CancellationToken ct)
+    private static async Task<Snapshot> LoadAsync(RapportDbContext db, CancellationToken ct)
     {
-        if (_snapshot is { } current && current.Until > clock.GetUtcNow()) return current;
-        await _loading.WaitAsync(ct);
-        try
-        {
-            if (_snapshot is { } loaded && loaded.Until > clock.GetUtcNow()) return loaded;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
-            var calendars = (await db.Calendars.AsNoTracking().Include(c => c.Holidays).ToListAsync(ct))
-                .ToDictionary(c => c.Id, ServiceCalendars.ToBusinessCalendar);
-            var policies = await db.SlaPolicies.AsNoTracking().Include(p => p.Targets)
-                .Where(p => p.IsActive).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct);
-            var active = policies.Select(p => new ActiveSlaPolicy(
-                p.Id, p.Name, ConditionSet.FromJson(p.Conditions), p.CalendarId,
-                p.CalendarId is { } id && calendars.TryGetValue(id, out var calendar) ? calendar : BusinessCalendar.TwentyFourSeven,
-                p.Targets.ToDictionary(t => t.Metric), p.PauseOnHold, p.WarnAtPercent, p.EscalateOnWarning, p.EscalateOnBreach)).ToList();
-            return _snapshot = new Snapshot(active, calendars, clock.GetUtcNow() + Lifetime);
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        var calendars = (await db.Calendars.AsNoTracking().Include(c => c.Holidays).ToListAsync(ct))
+            .ToDictionary(c => c.Id, ServiceCalendars.ToBusinessCalendar);
+        var policies = await db.SlaPolicies.AsNoTracking().Include(p => p.Targets)
+            .Where(p => p.IsActive).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct);
+        var active = policies.Select(p => new ActiveSlaPolicy(
+            p.Id, p.Name, ConditionSet.FromJson(p.Conditions), p.CalendarId,
+            p.CalendarId is { } id && calendars.TryGetValue(id, out var calendar) ? calendar : BusinessCalendar.TwentyFourSeven,
+            p.Targets.ToDictionary(t => t.Metric), p.PauseOnHold, p.WarnAtPercent, p.EscalateOnWarning, p.EscalateOnBreach)).ToList();
+        return new Snapshot(active, calendars);
     }
 }
