@@ -3,6 +3,8 @@ using Rapport.Features.Audit;
 using Rapport.Data;
 using Rapport.Data.Sqlite;
 using Rapport.Features.Access;
+using Rapport.Features.Complaints;
+using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
 using Rapport.Features.Demo;
 using Rapport.Features.Health;
@@ -38,6 +40,7 @@ public partial class Program
         builder.AddAttachments();
         builder.AddPortal();
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople();
+        builder.Services.AddComplaints();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -61,6 +64,8 @@ public partial class Program
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();
+        app.MapComplaints();
+        app.MapDeadlines();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

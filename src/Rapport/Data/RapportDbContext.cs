@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Complaints;
+using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
 using Rapport.Features.Notifications;
 using Rapport.Features.People;
@@ -49,6 +51,10 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<TicketSlaClock> TicketSlaClocks => Set<TicketSlaClock>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintRootCause> ComplaintRootCauses => Set<ComplaintRootCause>();
+    public DbSet<ComplaintSettings> ComplaintSettings => Set<ComplaintSettings>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Complaints;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
 using Rapport.Features.Tickets.Live;
@@ -40,6 +41,7 @@ public sealed class AddMessage(RapportDbContext db, AttachUploads attachments, A
         if (request.Status is { } wanted)
         {
             refusal = TicketStatusRules.RefusalFor(status, wanted, ticket.AssigneeId is not null);
+            refusal ??= await ComplaintSolving.RefusalAsync(db, ticket, status, wanted, ct); // complaints (C10)
             if (refusal is not null) return new TransitionRefused(refusal);
             status = wanted;
         }

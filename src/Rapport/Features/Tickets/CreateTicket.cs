@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Complaints;
 using Rapport.Features.Customers;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
@@ -70,6 +71,7 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
             await db.SaveChangesAsync(ct);
             // The ticket's number exists from here; the attachments are written with the audit, in this transaction.
             attachments.Attach(uploads.Value!, ticket.Messages[0], ticket.Number, now);
+            await ComplaintIntake.OpenIfComplaintAsync(db, audit, ticket, actor, now, ct); // complaints (C10)
 
             audit.Record(actor, "ticket", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", created,
                 ticketNumber: ticket.Number, customerId: requester.Id);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Complaints;
 using Rapport.Features.Tickets.Live;
 using Rapport.Infrastructure.Json;
 using Rapport.Infrastructure.Problems;
@@ -64,6 +65,7 @@ public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvid
         {
             var to = request.Status.Value!.Value;
             var refusal = TicketStatusRules.RefusalFor(ticket.Status, to, ticket.AssigneeId is not null);
+            refusal ??= await ComplaintSolving.RefusalAsync(db, ticket, ticket.Status, to, ct); // complaints (C10)
             if (refusal is not null) return new TransitionRefused(refusal);
             TicketStatusRules.Apply(ticket, to, now);
         }
@@ -87,6 +89,7 @@ public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvid
         foreach (var (field, value) in AuditChanges.FromEntry(db.Entry(ticket)).Fields) changes.Set(field, value.Before, value.After);
         if (changes.IsEmpty) return ticket.Number;
         if (wasClosed) return new TransitionRefused(TicketStatusRules.RefusalFor(TicketStatus.Closed, TicketStatus.Open, true)!);
+        await ComplaintIntake.OpenIfComplaintAsync(db, audit, ticket, actor, now, ct); // complaints (C10): a ticket that becomes a complaint
 
         ticket.UpdatedAt = now;
         ticket.Version++;
