@@ -25,8 +25,6 @@ public sealed class DeadlineBook
         return new DeadlineBook(rules);
     }
 
-    public DeadlineRule Rule(string key) => _rules[key].Rule;
-
     public DateTimeOffset DueAt(string key, DateTimeOffset receivedAt)
     {
         var (rule, calendar) = _rules[key];
