@@ -4,6 +4,8 @@ using Rapport.Features.Automation;
 using Rapport.Data;
 using Rapport.Data.Sqlite;
 using Rapport.Features.Access;
+using Rapport.Features.Complaints;
+using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
 using Rapport.Features.Demo;
 using Rapport.Features.Health;
@@ -43,6 +45,7 @@ public partial class Program
         builder.AddPortal();
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople()
             .AddServiceLevels().AddEscalation().AddNotifications().AddAutomation();
+        builder.Services.AddComplaints();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -69,6 +72,8 @@ public partial class Program
         app.MapNotifications();
         app.MapNotificationLinks();
         app.MapAutomation();
+        app.MapComplaints();
+        app.MapDeadlines();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Automation;
+using Rapport.Features.Complaints;
+using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
 using Rapport.Features.Notifications;
 using Rapport.Features.People;
@@ -52,6 +54,10 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AutomationRule> AutomationRules => Set<AutomationRule>();
     public DbSet<AutomationRun> AutomationRuns => Set<AutomationRun>();
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintRootCause> ComplaintRootCauses => Set<ComplaintRootCause>();
+    public DbSet<ComplaintSettings> ComplaintSettings => Set<ComplaintSettings>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -76,6 +76,18 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("PUT", "/api/v1/teams/{id:long}/members/{userId:guid}", Audience.Admins),
         ("DELETE", "/api/v1/teams/{id:long}/members/{userId:guid}", Audience.Admins),
         ("GET", "/api/v1/teams/{id:long}/audit", Audience.Admins),
+
+        ("GET", "/api/v1/tickets/{number:long}/complaint", Audience.Staff),
+        ("PATCH", "/api/v1/tickets/{number:long}/complaint", Audience.Staff),
+        ("GET", "/api/v1/complaints", Audience.Supervisors),
+        ("GET", "/api/v1/complaint-root-causes", Audience.Staff),
+        ("POST", "/api/v1/complaint-root-causes", Audience.Managers),
+        ("PATCH", "/api/v1/complaint-root-causes/{key}", Audience.Managers),
+        ("GET", "/api/v1/complaint-settings", Audience.Staff),
+        ("PATCH", "/api/v1/complaint-settings", Audience.Managers),
+        ("GET", "/api/v1/deadlines", Audience.Staff),
+        ("POST", "/api/v1/deadlines", Audience.Managers),
+        ("PATCH", "/api/v1/deadlines/{key}", Audience.Managers),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -161,6 +173,8 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["automation-rules"] = "999999999",
             ["users"] = owner.Id.ToString(),
             ["userId"] = owner.Id.ToString(),
+            ["complaint-root-causes"] = "other",
+            ["deadlines"] = "refund_window",
         };
     }
 

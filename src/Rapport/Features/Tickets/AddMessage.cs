@@ -4,6 +4,7 @@ using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Automation;
 using Rapport.Features.ServiceLevels;
+using Rapport.Features.Complaints;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
 using Rapport.Features.Tickets.Live;
@@ -45,6 +46,7 @@ public sealed class AddMessage(
         if (request.Status is { } wanted)
         {
             refusal = TicketStatusRules.RefusalFor(status, wanted, ticket.AssigneeId is not null);
+            refusal ??= await ComplaintSolving.RefusalAsync(db, ticket, status, wanted, ct); // complaints (C10)
             if (refusal is not null) return new TransitionRefused(refusal);
             status = wanted;
         }

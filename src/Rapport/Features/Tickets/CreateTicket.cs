@@ -4,6 +4,7 @@ using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Automation;
 using Rapport.Features.Conditions;
+using Rapport.Features.Complaints;
 using Rapport.Features.Customers;
 using Rapport.Features.ServiceLevels;
 using Rapport.Features.Tickets.Attachments;
@@ -83,6 +84,7 @@ public sealed class CreateTicket(
             await db.SaveChangesAsync(ct);
             // The ticket's number exists from here; the attachments are written with the audit, in this transaction.
             attachments.Attach(uploads.Value!, ticket.Messages[0], ticket.Number, now);
+            await ComplaintIntake.OpenIfComplaintAsync(db, audit, ticket, actor, now, ct); // complaints (C10)
 
             audit.Record(actor, "ticket", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", created,
                 ticketNumber: ticket.Number, customerId: requester.Id);

@@ -4,6 +4,7 @@ using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Automation;
 using Rapport.Features.ServiceLevels;
+using Rapport.Features.Complaints;
 using Rapport.Features.Tickets.Live;
 using Rapport.Infrastructure.Json;
 using Rapport.Infrastructure.Problems;
@@ -79,6 +80,7 @@ public sealed class UpdateTicket(
         {
             var to = request.Status.Value!.Value;
             var refusal = TicketStatusRules.RefusalFor(ticket.Status, to, ticket.AssigneeId is not null);
+            refusal ??= await ComplaintSolving.RefusalAsync(db, ticket, ticket.Status, to, ct); // complaints (C10)
             if (refusal is not null) return new TransitionRefused(refusal);
             TicketStatusRules.Apply(ticket, to, now);
         }
@@ -102,6 +104,7 @@ public sealed class UpdateTicket(
         foreach (var (field, value) in AuditChanges.FromEntry(db.Entry(ticket)).Fields) changes.Set(field, value.Before, value.After);
         if (changes.IsEmpty) return ticket.Number;
         if (wasClosed) return new TransitionRefused(TicketStatusRules.RefusalFor(TicketStatus.Closed, TicketStatus.Open, true)!);
+        await ComplaintIntake.OpenIfComplaintAsync(db, audit, ticket, actor, now, ct); // complaints (C10): a ticket that becomes a complaint
 
         var policyBefore = ticket.SlaPolicyId;
         await serviceLevels.ApplyAsync(ticket, new SlaChange(StatusBefore: statusBefore), await db.RequesterFactsAsync(ticket, ct), ct);

@@ -268,6 +268,282 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.ToTable("AutomationRuns");
                 });
 
+            modelBuilder.Entity("Rapport.Features.Complaints.Complaint", b =>
+                {
+                    b.Property<long>("TicketNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcknowledgeBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgementEscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CustomerRespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerResponse")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InvestigatingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextDeadlineAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remedy")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RespondBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResponseEscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RootCauseKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketNumber");
+
+                    b.HasIndex("EscalateAt");
+
+                    b.HasIndex("RootCauseKey");
+
+                    b.HasIndex("NextDeadlineAt", "TicketNumber");
+
+                    b.ToTable("Complaints");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Complaints.ComplaintRootCause", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintRootCauses");
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "delay",
+                            CreatedAt = 1308729802752000000L,
+                            IsActive = true,
+                            Name = "Delay or missed timescale",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Key = "charges_fees",
+                            CreatedAt = 1308729802752000000L,
+                            IsActive = true,
+                            Name = "Charges or fees",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Key = "incorrect_information",
+                            CreatedAt = 1308729802752000000L,
+                            IsActive = true,
+                            Name = "Incorrect or unclear information",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Key = "administration_error",
+                            CreatedAt = 1308729802752000000L,
+                            IsActive = true,
+                            Name = "Administration or processing error",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Key = "product_fault",
+                            CreatedAt = 1308729802752000000L,
+                            IsActive = true,
+                            Name = "Product or service fault",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Key = "staff_conduct",
+                            CreatedAt = 1308729802752000000L,
+                            IsActive = true,
+                            Name = "Staff conduct",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Key = "terms_conditions",
+                            CreatedAt = 1308729802752000000L,
+                            IsActive = true,
+                            Name = "Terms and conditions",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Key = "other",
+                            CreatedAt = 1308729802752000000L,
+                            IsActive = true,
+                            Name = "Other",
+                            UpdatedAt = 1308729802752000000L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Features.Complaints.ComplaintSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ComplaintSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            UpdatedAt = 1308729802752000000L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Features.Complaints.Deadlines.DeadlineRule", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CalendarId");
+
+                    b.ToTable("DeadlineRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "complaint_acknowledgement",
+                            Amount = 1,
+                            Basis = "Organisational",
+                            Name = "Acknowledge a complaint",
+                            Reference = "Example to adjust. UK financial services (FCA DISP 1.6.1R) ask for a prompt written acknowledgement; one business day is a common promise.",
+                            Unit = "BusinessDays",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Key = "complaint_final_response",
+                            Amount = 8,
+                            Basis = "Statutory",
+                            Name = "Send the final response to a complaint",
+                            Reference = "Example to adjust. UK financial services (FCA DISP 1.6.2R): a final response within eight weeks of receiving the complaint; after that the customer may refer it to the Financial Ombudsman Service.",
+                            Unit = "Weeks",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Key = "refund_window",
+                            Amount = 14,
+                            Basis = "Statutory",
+                            Name = "Cancel and get a refund",
+                            Reference = "Example to adjust. UK Consumer Contracts Regulations 2013: 14 days to cancel a distance or off-premises purchase.",
+                            Unit = "CalendarDays",
+                            UpdatedAt = 1308729802752000000L
+                        });
+                });
+
             modelBuilder.Entity("Rapport.Features.Customers.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -1288,6 +1564,42 @@ namespace Rapport.Data.Migrations.Sqlite
                         .HasForeignKey("TicketNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Complaints.Complaint", b =>
+                {
+                    b.HasOne("Rapport.Features.Complaints.ComplaintRootCause", "RootCause")
+                        .WithMany()
+                        .HasForeignKey("RootCauseKey")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.Features.Tickets.Ticket", "Ticket")
+                        .WithOne()
+                        .HasForeignKey("Rapport.Features.Complaints.Complaint", "TicketNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RootCause");
+
+                    b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Complaints.ComplaintSettings", b =>
+                {
+                    b.HasOne("Rapport.Features.People.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rapport.Features.Complaints.Deadlines.DeadlineRule", b =>
+                {
+                    b.HasOne("Rapport.Features.ServiceLevels.Calendars.ServiceCalendar", "Calendar")
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Calendar");
                 });
 
             modelBuilder.Entity("Rapport.Features.Customers.Customer", b =>
