@@ -8,6 +8,7 @@ using Rapport.Features.Demo;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
+using Rapport.Features.Routing;
 using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
@@ -38,6 +39,7 @@ public partial class Program
         builder.AddAttachments();
         builder.AddPortal();
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople();
+        builder.Services.AddTicketRouting();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -61,6 +63,7 @@ public partial class Program
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();
+        app.MapTicketRouting();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

@@ -8,6 +8,7 @@ using Rapport.Features.Audit;
 using Rapport.Features.Customers;
 using Rapport.Features.Notifications;
 using Rapport.Features.People;
+using Rapport.Features.Routing;
 using Rapport.Features.ServiceLevels.Calendars;
 using Rapport.Features.ServiceLevels.Clocks;
 using Rapport.Features.ServiceLevels.Policies;
@@ -49,6 +50,8 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<TicketSlaClock> TicketSlaClocks => Set<TicketSlaClock>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
+    public DbSet<Absence> Absences => Set<Absence>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -3,6 +3,7 @@ using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Customers;
+using Rapport.Features.Routing;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
 using Rapport.Infrastructure.Problems;
@@ -30,7 +31,8 @@ public sealed record CreateTicketRequest(
 /// address; an inbound first message is the customer's words, an outbound one the agent's
 /// (an outbound call, a letter sent). Customers can only open tickets for themselves.
 /// </summary>
-public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, AuditLog audit, TimeProvider clock)
+public sealed class CreateTicket(
+    RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, AuditLog audit, TimeProvider clock, AutoAssign autoAssign)
 {
     public async Task<Result<long>> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
     {
@@ -56,6 +58,8 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
         var newRequester = known is null ? await customers.PrepareAsync(request.Requester!.Email!, request.Requester.Name, ct) : null;
         var now = clock.GetUtcNow();
         var ticket = NewTicket(request, actor, tags, text, html, now);
+        // Routing (C6): a ticket with a team and nobody on it gets an agent by the team's method; chosen here, written below.
+        var routed = await autoAssign.ChooseAsync(ticket, known?.Id, ct);
 
         return await db.InTransactionAsync(async () =>
         {
@@ -73,6 +77,7 @@ public sealed class CreateTicket(RapportDbContext db, FindOrCreateCustomer custo
 
             audit.Record(actor, "ticket", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", created,
                 ticketNumber: ticket.Number, customerId: requester.Id);
+            if (routed is not null) await autoAssign.ApplyAsync(routed, ticket, ct);
             await db.SaveChangesAsync(ct);
             return ticket.Number;
         }, ct);

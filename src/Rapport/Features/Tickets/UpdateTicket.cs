@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Audit;
+using Rapport.Features.Routing;
 using Rapport.Features.Tickets.Live;
 using Rapport.Infrastructure.Json;
 using Rapport.Infrastructure.Problems;
@@ -24,7 +25,7 @@ public sealed record UpdateTicketRequest(
 /// Changes a ticket's properties through the status rules, refusing a stale version, and
 /// records every changed field in the audit log in the same transaction.
 /// </summary>
-public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvider clock, TicketChanges live)
+public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvider clock, TicketChanges live, AutoAssign autoAssign)
 {
     public async Task<Result<long>> ExecuteAsync(long number, UpdateTicketRequest request, int? expectedVersion, Actor actor, CancellationToken ct)
     {
@@ -87,6 +88,8 @@ public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvid
         foreach (var (field, value) in AuditChanges.FromEntry(db.Entry(ticket)).Fields) changes.Set(field, value.Before, value.After);
         if (changes.IsEmpty) return ticket.Number;
         if (wasClosed) return new TransitionRefused(TicketStatusRules.RefusalFor(TicketStatus.Closed, TicketStatus.Open, true)!);
+        // Routing (C6): a ticket moved to a team with nobody on it gets an agent by the team's method.
+        var routed = changes.Fields.ContainsKey("teamId") ? await autoAssign.ChooseAsync(ticket, ticket.RequesterId, ct) : null;
 
         ticket.UpdatedAt = now;
         ticket.Version++;
@@ -94,7 +97,12 @@ public sealed class UpdateTicket(RapportDbContext db, AuditLog audit, TimeProvid
             ticketNumber: number, customerId: ticket.RequesterId);
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (routed is null) await db.SaveChangesAsync(ct);
+            else await db.InTransactionAsync(async () =>
+            {
+                await autoAssign.ApplyAsync(routed, ticket, ct);
+                return await db.SaveChangesAsync(ct);
+            }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
