@@ -14,6 +14,9 @@ namespace Rapport.Features.Routing;
 /// </summary>
 public sealed class ReadWorkload(RapportDbContext db, RoutingAccess access, TimeProvider clock)
 {
+    /// <summary>As many of one agent's tickets as a page shows for reassigning; the bulk change takes up to 500.</summary>
+    public const int MaxTickets = 200;
+
     public async Task<Result<TeamWorkloadDto>> ExecuteAsync(long teamId, Actor actor, CancellationToken ct)
     {
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.Name, t.AssignmentMethod }).FirstOrDefaultAsync(ct);
@@ -42,6 +45,18 @@ public sealed class ReadWorkload(RapportDbContext db, RoutingAccess access, Time
                 mine.Sum(c => c.Breaching), mine.Sum(c => c.Count * Workload.LoadOf(c.Status, c.Priority)));
         }).ToList();
         return new TeamWorkloadDto(teamId, team.Name, team.AssignmentMethod, now, agents);
+    }
+
+    /// <summary>An agent's unsolved tickets that the reader may see, newest first, for reassigning them.</summary>
+    public async Task<Result<List<WorkloadTicket>>> TicketsAsync(Guid agentId, Actor actor, CancellationToken ct)
+    {
+        if (!await access.SupervisesAsync(actor, agentId, ct)) return RoutingAccess.NotYourTeam;
+        var unsolved = Workload.Unsolved;
+        return await db.Tickets.VisibleTo(actor, db).AsNoTracking()
+            .Where(t => t.AssigneeId == agentId && unsolved.Contains(t.Status))
+            .OrderByDescending(t => t.Number).Take(MaxTickets)
+            .Select(t => new WorkloadTicket(t.Number, t.Subject, t.Status, t.Priority, t.Team == null ? null : t.Team.Name, t.SlaDueAt, t.CreatedAt))
+            .ToListAsync(ct);
     }
 
     private sealed record Tally(Guid AssigneeId, TicketStatus Status, Priority Priority, int Count, int Breaching);

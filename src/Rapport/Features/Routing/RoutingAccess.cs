@@ -41,6 +41,19 @@ public sealed class RoutingAccess(RapportDbContext db)
         return teams.Where(t => lead != null && t.Members.Any(m => m.UserId == lead)).OrderBy(t => t.Name);
     }
 
+    /// <summary>The active staff the actor looks after (for absences), by name.</summary>
+    public IQueryable<User> SupervisedStaff(Actor actor)
+    {
+        var staff = db.Users.AsNoTracking().Where(u => u.IsActive && u.Role != Role.Customer);
+        if (!SeesEveryone(actor))
+        {
+            var lead = actor.Role == Role.TeamLead ? actor.UserId : null;
+            staff = staff.Where(u => lead != null
+                && db.TeamMembers.Any(m => m.UserId == u.Id && db.TeamMembers.Any(l => l.TeamId == m.TeamId && l.UserId == lead)));
+        }
+        return staff.OrderBy(u => u.DisplayName).ThenBy(u => u.Id);
+    }
+
     /// <summary>The people whose absences the actor sees: themselves, and whoever they look after.</summary>
     public IQueryable<Absence> VisibleAbsences(Actor actor)
     {

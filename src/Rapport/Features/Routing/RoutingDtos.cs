@@ -1,4 +1,5 @@
 using Rapport.Features.People;
+using Rapport.Features.Tickets;
 
 namespace Rapport.Features.Routing;
 
@@ -47,3 +48,7 @@ public static class RoutingProjections
         a.Id, a.UserId, a.User.DisplayName, a.Kind, a.StartsAt, a.EndsAt, a.Note, a.RecordedById, a.RecordedByName, a.RecordedAt,
         a.CancelledAt, a.RedistributedAt);
 }
+
+/// <summary>One of an agent's unsolved tickets, as the workload page lists them for reassigning.</summary>
+public sealed record WorkloadTicket(
+    long Number, string Subject, TicketStatus Status, Priority Priority, string? TeamName, DateTimeOffset? SlaDueAt, DateTimeOffset CreatedAt);
