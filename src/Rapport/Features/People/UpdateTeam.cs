@@ -10,7 +10,7 @@ namespace Rapport.Features.People;
 
 /// <summary>A partial update: only the fields present change; a null aim clears it.</summary>
 public sealed record UpdateTeamRequest(Optional<string> Name, Optional<string> Aim, Optional<bool?> IsRestricted,
-    Optional<AssignmentMethod?> AssignmentMethod = default);
+    Optional<AssignmentMethod?> AssignmentMethod);
 
 /// <summary>Renames a team, restates its aim, restricts it or sets how its tickets are assigned, and audits each changed field.</summary>
 public sealed class UpdateTeam(RapportDbContext db, AuditLog audit, TimeProvider clock)
