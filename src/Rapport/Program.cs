@@ -14,6 +14,7 @@ using Rapport.Features.Portal;
 using Rapport.Features.Escalation;
 using Rapport.Features.Notifications;
 using Rapport.Features.ServiceLevels;
+using Rapport.Features.Routing;
 using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
@@ -46,6 +47,7 @@ public partial class Program
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople()
             .AddServiceLevels().AddEscalation().AddNotifications().AddAutomation();
         builder.Services.AddComplaints();
+        builder.Services.AddTicketRouting();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -74,6 +76,7 @@ public partial class Program
         app.MapAutomation();
         app.MapComplaints();
         app.MapDeadlines();
+        app.MapTicketRouting();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

@@ -11,6 +11,7 @@ using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
 using Rapport.Features.Notifications;
 using Rapport.Features.People;
+using Rapport.Features.Routing;
 using Rapport.Features.ServiceLevels.Calendars;
 using Rapport.Features.ServiceLevels.Clocks;
 using Rapport.Features.ServiceLevels.Policies;
@@ -58,6 +59,8 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ComplaintRootCause> ComplaintRootCauses => Set<ComplaintRootCause>();
     public DbSet<ComplaintSettings> ComplaintSettings => Set<ComplaintSettings>();
+    public DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
+    public DbSet<Absence> Absences => Set<Absence>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

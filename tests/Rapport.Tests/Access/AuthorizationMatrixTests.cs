@@ -16,8 +16,13 @@ namespace Rapport.Tests.Access;
 /// </summary>
 public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    /// <summary>SelfOrAdmins: a person acts on their own record, admins on anyone's; the placeholder is someone else's.</summary>
-    private enum Audience { Public, Anyone, Staff, Supervisors, Managers, Admins, SelfOrAdmins }
+    /// <summary>
+    /// SelfOrAdmins: a person acts on their own record, admins on anyone's; the placeholder is someone else's.
+    /// SelfOrSupervisors: the same with any supervisor in the admins' place.
+    /// TheirLeads: team leads act for their own teams and members, managers and admins for anyone; the placeholder
+    /// team and person are in no team of the caller's, so only managers and admins get through.
+    /// </summary>
+    private enum Audience { Public, Anyone, Staff, Supervisors, Managers, Admins, SelfOrAdmins, SelfOrSupervisors, TheirLeads }
 
     private static readonly (string Method, string Route, Audience Audience)[] Matrix =
     [
@@ -88,6 +93,13 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("GET", "/api/v1/deadlines", Audience.Staff),
         ("POST", "/api/v1/deadlines", Audience.Managers),
         ("PATCH", "/api/v1/deadlines/{key}", Audience.Managers),
+        ("PUT", "/api/v1/users/{id:guid}/availability", Audience.TheirLeads),
+        ("GET", "/api/v1/users/{id:guid}/skills", Audience.SelfOrSupervisors),
+        ("PUT", "/api/v1/users/{id:guid}/skills", Audience.TheirLeads),
+        ("GET", "/api/v1/absences", Audience.Staff),
+        ("POST", "/api/v1/absences", Audience.Supervisors),
+        ("POST", "/api/v1/absences/{id:long}/cancel", Audience.TheirLeads),
+        ("GET", "/api/v1/teams/{id:long}/workload", Audience.TheirLeads),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -136,8 +148,8 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         (Audience.Anyone, _) => HttpStatusCode.OK,
         (Audience.Staff, Role.Customer) => HttpStatusCode.Forbidden,
         (Audience.Staff, _) => HttpStatusCode.OK,
-        (Audience.Supervisors, Role.TeamLead or Role.Manager or Role.Admin) => HttpStatusCode.OK,
-        (Audience.Managers, Role.Manager or Role.Admin) => HttpStatusCode.OK,
+        (Audience.Supervisors or Audience.SelfOrSupervisors, Role.TeamLead or Role.Manager or Role.Admin) => HttpStatusCode.OK,
+        (Audience.Managers or Audience.TheirLeads, Role.Manager or Role.Admin) => HttpStatusCode.OK,
         (Audience.Admins or Audience.SelfOrAdmins, Role.Admin) => HttpStatusCode.OK,
         _ => HttpStatusCode.Forbidden,
     };
@@ -158,8 +170,13 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             data.Teams.Add(team);
             var organisation = new Features.Customers.Organisation { Name = "Matrix org" };
             data.Organisations.Add(organisation);
+            var absence = new Features.Routing.Absence
+            {
+                UserId = owner.Id, StartsAt = DateTimeOffset.UtcNow.AddDays(1), EndsAt = DateTimeOffset.UtcNow.AddDays(2), RecordedByName = "Matrix",
+            };
+            data.Absences.Add(absence);
             await data.SaveChangesAsync();
-            return (team.Id, organisation.Id);
+            return (team.Id, organisation.Id, absence.Id);
         });
         return new Dictionary<string, string>
         {
@@ -167,6 +184,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["customers"] = ticket.Requester.Id.ToString(),
             ["organisations"] = teamId.Item2.ToString(),
             ["teams"] = teamId.Item1.ToString(),
+            ["absences"] = teamId.Item3.ToString(),
             ["tokens"] = "999999999",
             ["attachments"] = "999999999",
             ["notifications"] = "999999999",

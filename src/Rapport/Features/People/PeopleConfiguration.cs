@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rapport.Features.Customers;
+using Rapport.Features.Routing;
 
 namespace Rapport.Features.People;
 
@@ -14,6 +15,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.HasIndex(u => u.NormalizedEmail, "EmailIndex").IsUnique();
         user.HasIndex(u => u.CustomerId);
         user.HasIndex(u => new { u.Role, u.DisplayName });
+        // Existing rows take the default when the column is added.
+        user.Property(u => u.Availability).HasDefaultValue(Availability.Available);
     }
 }
 
@@ -25,6 +28,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         team.Property(t => t.Name).HasMaxLength(100);
         team.Property(t => t.Aim).HasMaxLength(1000);
         team.HasIndex(t => t.Name).IsUnique();
+        team.Property(t => t.AssignmentMethod).HasDefaultValue(AssignmentMethod.Manual);
         team.HasMany(t => t.Members).WithOne(m => m.Team).HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
     }
 }

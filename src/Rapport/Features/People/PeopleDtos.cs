@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Rapport.Features.Routing;
 
 namespace Rapport.Features.People;
 
@@ -17,12 +18,14 @@ public sealed record UserDto(
     DateTimeOffset UpdatedAt);
 
 public sealed record TeamSummaryDto(
-    long Id, string Name, string? Aim, bool IsRestricted, int MemberCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    long Id, string Name, string? Aim, bool IsRestricted, int MemberCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    AssignmentMethod AssignmentMethod);
 
 public sealed record TeamMemberDto(Guid Id, string Name, Role Role, bool IsActive);
 
 public sealed record TeamDto(
-    long Id, string Name, string? Aim, bool IsRestricted, IReadOnlyList<TeamMemberDto> Members, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    long Id, string Name, string? Aim, bool IsRestricted, IReadOnlyList<TeamMemberDto> Members, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    AssignmentMethod AssignmentMethod);
 
 public static class PeopleLimits
 {
@@ -49,7 +52,7 @@ public static class PeopleProjections
         u.UpdatedAt);
 
     public static readonly Expression<Func<Team, TeamSummaryDto>> TeamSummary = t =>
-        new TeamSummaryDto(t.Id, t.Name, t.Aim, t.IsRestricted, t.Members.Count, t.CreatedAt, t.UpdatedAt);
+        new TeamSummaryDto(t.Id, t.Name, t.Aim, t.IsRestricted, t.Members.Count, t.CreatedAt, t.UpdatedAt, t.AssignmentMethod);
 
     public static readonly Expression<Func<Team, TeamDto>> Team = t => new TeamDto(
         t.Id,
@@ -59,5 +62,6 @@ public static class PeopleProjections
         t.Members.OrderBy(m => m.User.DisplayName).ThenBy(m => m.UserId)
             .Select(m => new TeamMemberDto(m.UserId, m.User.DisplayName, m.User.Role, m.User.IsActive)).ToList(),
         t.CreatedAt,
-        t.UpdatedAt);
+        t.UpdatedAt,
+        t.AssignmentMethod);
 }

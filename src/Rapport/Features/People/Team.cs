@@ -1,3 +1,5 @@
+using Rapport.Features.Routing;
+
 namespace Rapport.Features.People;
 
 public sealed class Team
@@ -8,6 +10,8 @@ public sealed class Team
     public string? Aim { get; set; }
     /// <summary>A restricted team's tickets are visible only to its members and to supervisors.</summary>
     public bool IsRestricted { get; set; }
+    /// <summary>How the team's tickets find an agent (Features/Routing); manual leaves them in the queue.</summary>
+    public AssignmentMethod AssignmentMethod { get; set; }
     public List<TeamMember> Members { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -19,4 +23,6 @@ public sealed class TeamMember
     public Team Team { get; set; } = null!;
     public Guid UserId { get; set; }
     public User User { get; set; } = null!;
+    /// <summary>When this member was last auto-assigned one of the team's tickets: round robin's turn order.</summary>
+    public DateTimeOffset? LastAssignedAt { get; set; }
 }

@@ -18,7 +18,7 @@ public static class TeamsApi
         teams.MapGet("/{id:long}", GetAsync).WithName("GetTeam").WithSummary("Read a team with its members");
         teams.MapPost("/", CreateAsync).WithName("CreateTeam").WithSummary("Create a team")
             .RequireAuthorization(Policies.Admins).WithIdempotency().WithJsonBodyLimit();
-        teams.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateTeam").WithSummary("Rename a team, change its aim or restrict it")
+        teams.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateTeam").WithSummary("Rename a team, change its aim, restrict it or set its assignment method")
             .RequireAuthorization(Policies.Admins).WithJsonBodyLimit();
         teams.MapPut("/{id:long}/members/{userId:guid}", AddMemberAsync).WithName("AddTeamMember")
             .WithSummary("Add a staff member to the team (no change if already a member)").RequireAuthorization(Policies.Admins);

@@ -7,6 +7,7 @@ using Rapport.Features.Conditions;
 using Rapport.Features.Complaints;
 using Rapport.Features.Customers;
 using Rapport.Features.ServiceLevels;
+using Rapport.Features.Routing;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
 using Rapport.Infrastructure.Problems;
@@ -36,8 +37,8 @@ public sealed record CreateTicketRequest(
 /// (an outbound call, a letter sent). Customers can only open tickets for themselves.
 /// </summary>
 public sealed class CreateTicket(
-    RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, TicketServiceLevels serviceLevels, RunAutomation automation,
-    AuditLog audit, TimeProvider clock)
+    RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, TicketServiceLevels serviceLevels, AutoAssign autoAssign,
+    RunAutomation automation, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<long>> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
     {
@@ -71,6 +72,8 @@ public sealed class CreateTicket(
         var facts = known?.Facts ?? new RequesterFacts(newRequester!.Kind, newRequester.PreferredLanguage,
             ticket.OrganisationId is null ? null : await db.Organisations.Where(o => o.Id == ticket.OrganisationId).Select(o => o.Tier).FirstOrDefaultAsync(ct));
         await serviceLevels.ApplyAsync(ticket, SlaChange.NewTicket, facts, ct);
+        // Routing (C6): a ticket with a team and nobody on it gets an agent by the team's method; chosen here, written below.
+        var routed = await autoAssign.ChooseAsync(ticket, known?.Id, ct);
 
         var number = await db.InTransactionAsync(async () =>
         {
@@ -88,6 +91,7 @@ public sealed class CreateTicket(
 
             audit.Record(actor, "ticket", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", created,
                 ticketNumber: ticket.Number, customerId: requester.Id);
+            if (routed is not null) await autoAssign.ApplyAsync(routed, ticket, ct);
             await db.SaveChangesAsync(ct);
             return ticket.Number;
         }, ct);

@@ -5,6 +5,7 @@ using Rapport.Features.Audit;
 using Rapport.Features.Automation;
 using Rapport.Features.ServiceLevels;
 using Rapport.Features.Complaints;
+using Rapport.Features.Routing;
 using Rapport.Features.Tickets.Live;
 using Rapport.Infrastructure.Json;
 using Rapport.Infrastructure.Problems;
@@ -32,7 +33,8 @@ public sealed record UpdateTicketRequest(
 /// records every changed field in the audit log in the same transaction.
 /// </summary>
 public sealed class UpdateTicket(
-    RapportDbContext db, TicketServiceLevels serviceLevels, RunAutomation automation, AuditLog audit, TimeProvider clock, TicketChanges live)
+    RapportDbContext db, TicketServiceLevels serviceLevels, AutoAssign autoAssign, RunAutomation automation, AuditLog audit, TimeProvider clock,
+    TicketChanges live)
 {
     public async Task<Result<long>> ExecuteAsync(long number, UpdateTicketRequest request, int? expectedVersion, Actor actor, CancellationToken ct)
     {
@@ -105,6 +107,8 @@ public sealed class UpdateTicket(
         if (changes.IsEmpty) return ticket.Number;
         if (wasClosed) return new TransitionRefused(TicketStatusRules.RefusalFor(TicketStatus.Closed, TicketStatus.Open, true)!);
         await ComplaintIntake.OpenIfComplaintAsync(db, audit, ticket, actor, now, ct); // complaints (C10): a ticket that becomes a complaint
+        // Routing (C6): a ticket moved to a team with nobody on it gets an agent by the team's method.
+        var routed = changes.Fields.ContainsKey("teamId") ? await autoAssign.ChooseAsync(ticket, ticket.RequesterId, ct) : null;
 
         var policyBefore = ticket.SlaPolicyId;
         await serviceLevels.ApplyAsync(ticket, new SlaChange(StatusBefore: statusBefore), await db.RequesterFactsAsync(ticket, ct), ct);
@@ -115,7 +119,12 @@ public sealed class UpdateTicket(
             ticketNumber: number, customerId: ticket.RequesterId);
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (routed is null) await db.SaveChangesAsync(ct);
+            else await db.InTransactionAsync(async () =>
+            {
+                await autoAssign.ApplyAsync(routed, ticket, ct);
+                return await db.SaveChangesAsync(ct);
+            }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
