@@ -8,6 +8,9 @@ using Rapport.Features.Demo;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
+using Rapport.Features.ServiceLevels.Calendars;
+using Rapport.Features.ServiceLevels.Policies;
+using Rapport.Features.Services;
 using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
@@ -37,7 +40,8 @@ public partial class Program
         builder.AddWeb();
         builder.AddAttachments();
         builder.AddPortal();
-        builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople();
+        builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople()
+            .AddCalendars().AddServiceOffer().AddSlaPolicies();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -61,6 +65,9 @@ public partial class Program
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();
+        app.MapCalendars();
+        app.MapServiceOffer();
+        app.MapSlaPolicies();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

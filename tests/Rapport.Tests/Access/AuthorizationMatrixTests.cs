@@ -66,6 +66,28 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("PUT", "/api/v1/teams/{id:long}/members/{userId:guid}", Audience.Admins),
         ("DELETE", "/api/v1/teams/{id:long}/members/{userId:guid}", Audience.Admins),
         ("GET", "/api/v1/teams/{id:long}/audit", Audience.Admins),
+
+        ("GET", "/api/v1/calendars", Audience.Staff),
+        ("GET", "/api/v1/calendars/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/calendars", Audience.Managers),
+        ("PATCH", "/api/v1/calendars/{id:long}", Audience.Managers),
+        ("DELETE", "/api/v1/calendars/{id:long}", Audience.Managers),
+        ("GET", "/api/v1/calendars/{id:long}/audit", Audience.Staff),
+
+        ("GET", "/api/v1/services", Audience.Staff),
+        ("GET", "/api/v1/services/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/services", Audience.Managers),
+        ("PATCH", "/api/v1/services/{id:long}", Audience.Managers),
+        ("GET", "/api/v1/services/{id:long}/audit", Audience.Staff),
+        ("GET", "/api/v1/offer", Audience.Public),
+
+        ("GET", "/api/v1/sla-policies", Audience.Staff),
+        ("GET", "/api/v1/sla-policies/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/sla-policies", Audience.Managers),
+        ("PATCH", "/api/v1/sla-policies/{id:long}", Audience.Managers),
+        ("PUT", "/api/v1/sla-policies/{id:long}/position", Audience.Managers),
+        ("DELETE", "/api/v1/sla-policies/{id:long}", Audience.Managers),
+        ("GET", "/api/v1/sla-policies/{id:long}/audit", Audience.Staff),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -130,21 +152,30 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             body = "Placeholder",
             requester = new { email = RapportApp.UniqueEmail("matrix"), name = "Matrix" },
         })).ReadAsync<TicketDto>(HttpStatusCode.Created);
-        var teamId = await app.WithDbAsync(async data =>
+        var records = await app.WithDbAsync(async data =>
         {
             var team = new Team { Name = "Matrix " + Guid.NewGuid().ToString("N")[..8] };
             data.Teams.Add(team);
             var organisation = new Features.Customers.Organisation { Name = "Matrix org" };
             data.Organisations.Add(organisation);
+            var calendar = new Features.ServiceLevels.Calendars.ServiceCalendar { Name = "Matrix hours", TimeZone = "UTC", WeeklyHours = """{"monday":["09:00-17:00"]}""" };
+            data.Calendars.Add(calendar);
+            var service = new Features.Services.Service { Name = "Matrix service" };
+            data.Services.Add(service);
+            var policy = new Features.ServiceLevels.Policies.SlaPolicy { Name = "Matrix policy", Conditions = "{}", Position = 1 };
+            data.SlaPolicies.Add(policy);
             await data.SaveChangesAsync();
-            return (team.Id, organisation.Id);
+            return (team.Id, organisation.Id, calendar.Id, service.Id, policy.Id);
         });
         return new Dictionary<string, string>
         {
             ["number"] = ticket.Number.ToString(),
             ["customers"] = ticket.Requester.Id.ToString(),
-            ["organisations"] = teamId.Item2.ToString(),
-            ["teams"] = teamId.Item1.ToString(),
+            ["organisations"] = records.Item2.ToString(),
+            ["teams"] = records.Item1.ToString(),
+            ["calendars"] = records.Item3.ToString(),
+            ["services"] = records.Item4.ToString(),
+            ["sla-policies"] = records.Item5.ToString(),
             ["tokens"] = "999999999",
             ["attachments"] = "999999999",
             ["users"] = owner.Id.ToString(),
