@@ -59,6 +59,8 @@ public class ServiceOfferPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Preview of description" }).Locator("strong")).ToHaveTextAsync("anything");
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add service" }));
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/services/[0-9]+\\?done=created$"));
+        await Assertions.Expect(page.Locator(".service-note")).ToContainTextAsync("first response within 4 working hours; resolution within 40 working hours");
+        await Assertions.Expect(page.Locator(".service-note")).ToContainTextAsync("Not gas appliances.");
 
         await adminNav.GetByRole(AriaRole.Link, new() { Name = "SLA policies" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a policy" }).ClickAsync();

@@ -133,6 +133,7 @@ public class SlaPoliciesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("next_response 120 min", audit[1].Changes["targets"]!["after"]!.GetValue<string>());
         Assert.Contains("priority", audit[1].Changes["conditions"]!["before"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(75, audit[1].Changes["warnAtPercent"]!["before"]!.GetValue<int>());
+        Assert.Equal(["isActive"], audit[2].Changes.Select(c => c.Key));
     }
 
     [Theory, Providers]

@@ -94,6 +94,7 @@ public class ServicesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("chat", audit[1].Changes["channels"]!["after"]!.GetValue<string>());
         Assert.Equal("Not gas appliances.", audit[1].Changes["limits"]!["before"]!.GetValue<string>());
         Assert.Null(audit[1].Changes["limits"]!["after"]);
+        Assert.Equal(["isActive"], audit[2].Changes.Select(c => c.Key));
     }
 
     [Theory, Providers]

@@ -21,6 +21,11 @@ public sealed class ReadServices(RapportDbContext db)
         return service is null ? new ServiceNotFound(id) : ServiceDto.From(service);
     }
 
+    /// <summary>Active services, names and ids only, in catalogue order: for choosing a ticket's service.</summary>
+    public async Task<List<ServiceRef>> ChoicesAsync(CancellationToken ct) =>
+        await db.Services.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Position).ThenBy(s => s.Name).ThenBy(s => s.Id)
+            .Take(ServiceInput.MaxServices).Select(s => new ServiceRef(s.Id, s.Name)).ToListAsync(ct);
+
     private IQueryable<Service> Loaded() =>
         db.Services.AsNoTracking().AsSplitQuery().Include(s => s.Channels).Include(s => s.Calendar).Include(s => s.Team);
 }

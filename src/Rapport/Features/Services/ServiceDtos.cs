@@ -1,4 +1,5 @@
 using Rapport.Features.People;
+using Rapport.Features.ServiceLevels;
 using Rapport.Features.ServiceLevels.Calendars;
 using Rapport.Features.Tickets;
 using Rapport.Infrastructure.Problems;
@@ -30,6 +31,16 @@ public sealed record ServiceDto(
         s.FirstResponseMinutes, s.ResolutionMinutes,
         s.Team is { } team ? new TeamRef(team.Id, team.Name) : null,
         s.IsPublic, s.IsActive, s.Position, s.CreatedAt, s.UpdatedAt);
+
+    /// <summary>"first response within 4 working hours; resolution within 40 working hours", or empty when nothing is promised.</summary>
+    public string PromisesInWords()
+    {
+        var working = Calendar is not null;
+        var parts = new List<string>();
+        if (FirstResponseMinutes is { } first) parts.Add($"first response {PromisedTimeText.Within(first, working)}");
+        if (ResolutionMinutes is { } resolution) parts.Add($"resolution {PromisedTimeText.Within(resolution, working)}");
+        return string.Join("; ", parts);
+    }
 }
 
 /// <summary>
@@ -48,5 +59,8 @@ public sealed record OfferedServiceDto(
     string? TimeZone,
     string? FirstResponse,
     string? Resolution);
+
+/// <summary>A service named from elsewhere, such as a ticket.</summary>
+public sealed record ServiceRef(long Id, string Name);
 
 public sealed record ServiceNotFound(long Id) : Error(404, "Not found", $"Service {Id} does not exist.");
