@@ -15,6 +15,9 @@ using Rapport.Features.Escalation;
 using Rapport.Features.Notifications;
 using Rapport.Features.ServiceLevels;
 using Rapport.Features.Routing;
+using Rapport.Features.ServiceLevels.Calendars;
+using Rapport.Features.ServiceLevels.Policies;
+using Rapport.Features.Services;
 using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
@@ -45,7 +48,8 @@ public partial class Program
         builder.AddAttachments();
         builder.AddPortal();
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople()
-            .AddServiceLevels().AddEscalation().AddNotifications().AddAutomation();
+            .AddServiceLevels().AddEscalation().AddNotifications().AddAutomation()
+            .AddCalendars().AddServiceOffer().AddSlaPolicies();
         builder.Services.AddComplaints();
         builder.Services.AddTicketRouting();
         builder.AddDatabaseStartup();
@@ -77,6 +81,9 @@ public partial class Program
         app.MapComplaints();
         app.MapDeadlines();
         app.MapTicketRouting();
+        app.MapCalendars();
+        app.MapServiceOffer();
+        app.MapSlaPolicies();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

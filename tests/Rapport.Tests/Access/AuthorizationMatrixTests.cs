@@ -100,6 +100,28 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("POST", "/api/v1/absences", Audience.Supervisors),
         ("POST", "/api/v1/absences/{id:long}/cancel", Audience.TheirLeads),
         ("GET", "/api/v1/teams/{id:long}/workload", Audience.TheirLeads),
+
+        ("GET", "/api/v1/calendars", Audience.Staff),
+        ("GET", "/api/v1/calendars/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/calendars", Audience.Managers),
+        ("PATCH", "/api/v1/calendars/{id:long}", Audience.Managers),
+        ("DELETE", "/api/v1/calendars/{id:long}", Audience.Managers),
+        ("GET", "/api/v1/calendars/{id:long}/audit", Audience.Staff),
+
+        ("GET", "/api/v1/services", Audience.Staff),
+        ("GET", "/api/v1/services/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/services", Audience.Managers),
+        ("PATCH", "/api/v1/services/{id:long}", Audience.Managers),
+        ("GET", "/api/v1/services/{id:long}/audit", Audience.Staff),
+        ("GET", "/api/v1/offer", Audience.Public),
+
+        ("GET", "/api/v1/sla-policies", Audience.Staff),
+        ("GET", "/api/v1/sla-policies/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/sla-policies", Audience.Managers),
+        ("PATCH", "/api/v1/sla-policies/{id:long}", Audience.Managers),
+        ("PUT", "/api/v1/sla-policies/{id:long}/position", Audience.Managers),
+        ("DELETE", "/api/v1/sla-policies/{id:long}", Audience.Managers),
+        ("GET", "/api/v1/sla-policies/{id:long}/audit", Audience.Staff),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -164,7 +186,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             body = "Placeholder",
             requester = new { email = RapportApp.UniqueEmail("matrix"), name = "Matrix" },
         })).ReadAsync<TicketDto>(HttpStatusCode.Created);
-        var teamId = await app.WithDbAsync(async data =>
+        var records = await app.WithDbAsync(async data =>
         {
             var team = new Team { Name = "Matrix " + Guid.NewGuid().ToString("N")[..8] };
             data.Teams.Add(team);
@@ -175,16 +197,25 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
                 UserId = owner.Id, StartsAt = DateTimeOffset.UtcNow.AddDays(1), EndsAt = DateTimeOffset.UtcNow.AddDays(2), RecordedByName = "Matrix",
             };
             data.Absences.Add(absence);
+            var calendar = new Features.ServiceLevels.Calendars.ServiceCalendar { Name = "Matrix hours", TimeZone = "UTC", WeeklyHours = """{"monday":["09:00-17:00"]}""" };
+            data.Calendars.Add(calendar);
+            var service = new Features.Services.Service { Name = "Matrix service" };
+            data.Services.Add(service);
+            var policy = new Features.ServiceLevels.Policies.SlaPolicy { Name = "Matrix policy", Conditions = "{}", Position = 1 };
+            data.SlaPolicies.Add(policy);
             await data.SaveChangesAsync();
-            return (team.Id, organisation.Id, absence.Id);
+            return (Team: team.Id, Organisation: organisation.Id, Absence: absence.Id, Calendar: calendar.Id, Service: service.Id, Policy: policy.Id);
         });
         return new Dictionary<string, string>
         {
             ["number"] = ticket.Number.ToString(),
             ["customers"] = ticket.Requester.Id.ToString(),
-            ["organisations"] = teamId.Item2.ToString(),
-            ["teams"] = teamId.Item1.ToString(),
-            ["absences"] = teamId.Item3.ToString(),
+            ["organisations"] = records.Organisation.ToString(),
+            ["teams"] = records.Team.ToString(),
+            ["absences"] = records.Absence.ToString(),
+            ["calendars"] = records.Calendar.ToString(),
+            ["services"] = records.Service.ToString(),
+            ["sla-policies"] = records.Policy.ToString(),
             ["tokens"] = "999999999",
             ["attachments"] = "999999999",
             ["notifications"] = "999999999",

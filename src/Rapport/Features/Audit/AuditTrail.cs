@@ -11,6 +11,13 @@ public sealed record AuditEventDto(long Id, DateTimeOffset At, Guid? ActorUserId
 /// <summary>Pages through audit events in the order they happened.</summary>
 public static class AuditTrail
 {
+    /// <summary>The events of one record, such as ("calendar", 4); served by the (EntityType, EntityId, Id) index.</summary>
+    public static IQueryable<AuditEvent> ForEntity(this IQueryable<AuditEvent> events, string entityType, long id)
+    {
+        var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return events.Where(a => a.EntityType == entityType && a.EntityId == entityId);
+    }
+
     public static async Task<Result<Page<AuditEventDto>>> PageAsync(IQueryable<AuditEvent> events, int? limit, string? cursorText, CancellationToken ct)
     {
         var check = new Validator();

@@ -62,6 +62,21 @@ public sealed class FormErrors(string idPrefix = "")
         }
     }
 
+    /// <summary>
+    /// Files each message under the use case's own field path (<c>weeklyHours.monday[1].end</c>), for forms whose
+    /// rows are the request's rows; anything that is not a field error goes under <paramref name="fallback"/>.
+    /// </summary>
+    public void AddByPath(Error error, Func<string, string>? map = null, string fallback = "")
+    {
+        if (error is not ValidationError invalid)
+        {
+            Add(fallback, error.Detail);
+            return;
+        }
+        foreach (var (field, messages) in invalid.Errors)
+            foreach (var message in messages) Add(map?.Invoke(field) ?? field, message);
+    }
+
     /// <summary>"phones[2].number" → ("phones", 2); "name" → ("name", null).</summary>
     private static (string Name, int? Line) Split(string field)
     {

@@ -1151,6 +1151,8 @@ namespace Rapport.Data.Migrations.PostgreSql
 
                     b.HasKey("TicketNumber", "Metric");
 
+                    b.HasIndex("CalendarId");
+
                     b.HasIndex("PolicyId");
 
                     b.ToTable("TicketSlaClocks");

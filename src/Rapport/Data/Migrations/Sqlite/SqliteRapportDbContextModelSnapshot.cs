@@ -1112,6 +1112,8 @@ namespace Rapport.Data.Migrations.Sqlite
 
                     b.HasKey("TicketNumber", "Metric");
 
+                    b.HasIndex("CalendarId");
+
                     b.HasIndex("PolicyId");
 
                     b.ToTable("TicketSlaClocks");

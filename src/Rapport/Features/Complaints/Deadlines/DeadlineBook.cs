@@ -21,7 +21,7 @@ public sealed class DeadlineBook
             .Where(r => keys.Contains(r.Key)).ToListAsync(ct);
         var rules = DeadlineDefaults.Rules().Where(r => keys.Contains(r.Key)).ToDictionary(r => r.Key, r => (r, (BusinessCalendar?)null));
         foreach (var rule in stored)
-            rules[rule.Key] = (rule, rule.Calendar is null ? null : StoredCalendars.ToBusinessCalendar(rule.Calendar));
+            rules[rule.Key] = (rule, rule.Calendar is null ? null : rule.Calendar.TryToBusinessCalendar());
         return new DeadlineBook(rules);
     }
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Infrastructure.Problems;
 
+using Rapport.Features.ServiceLevels.Calendars;
+
 namespace Rapport.Features.Complaints.Deadlines;
 
 public sealed record DeadlineRuleNotFound(string Key) : Error(404, "Not found", $"No deadline rule has the key '{Key}'.");
@@ -32,7 +34,7 @@ internal static class DeadlineRuleInput
             check.Add("calendarId", "No calendar has this id.");
             return;
         }
-        if (StoredCalendars.ToBusinessCalendar(stored) is not { } calendar)
+        if (stored.TryToBusinessCalendar() is not { } calendar)
         {
             check.Add("calendarId", "This calendar's hours cannot be read; fix the calendar first.");
             return;

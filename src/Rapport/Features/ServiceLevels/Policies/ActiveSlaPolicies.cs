@@ -7,9 +7,9 @@ using Rapport.Infrastructure.Caching;
 
 namespace Rapport.Features.ServiceLevels.Policies;
 
-/// <summary>A policy ready to apply: its conditions parsed and its calendar compiled.</summary>
+/// <summary>A policy ready to apply: its targets with its calendar compiled (the matcher holds its conditions).</summary>
 public sealed record ActiveSlaPolicy(
-    long Id, string Name, ConditionSet Conditions, long? CalendarId, BusinessCalendar Calendar,
+    long Id, string Name, long? CalendarId, BusinessCalendar Calendar,
     IReadOnlyDictionary<SlaMetric, SlaPolicyTarget> Targets, bool PauseOnHold, int WarnAtPercent,
     bool EscalateOnWarning, bool EscalateOnBreach)
 {
@@ -26,22 +26,29 @@ public sealed record ActiveSlaPolicy(
 /// </summary>
 public sealed class ActiveSlaPolicies(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private sealed record Snapshot(IReadOnlyList<ActiveSlaPolicy> Policies, IReadOnlyDictionary<long, BusinessCalendar> Calendars);
+    private sealed record Snapshot(SlaPolicyMatcher Matcher, IReadOnlyDictionary<long, ActiveSlaPolicy> Policies, IReadOnlyDictionary<long, BusinessCalendar> Calendars);
 
     private readonly DatabaseSnapshot<Snapshot> _snapshot = new(scopes, clock, LoadAsync);
 
     public void Forget() => _snapshot.Forget();
 
+    /// <summary>Awaits a change to policies or calendars, then forgets: tickets are matched against the new ones from their next change on.</summary>
+    public async Task<T> AfterChangeAsync<T>(Task<T> change)
+    {
+        var result = await change;
+        Forget();
+        return result;
+    }
+
     /// <summary>The first active policy whose conditions the ticket meets, or null.</summary>
     public async Task<ActiveSlaPolicy?> MatchAsync(TicketFacts facts, CancellationToken ct)
     {
         var snapshot = await _snapshot.GetAsync(ct);
-        var context = new ConditionContext(clock.GetUtcNow(), null);
-        return snapshot.Policies.FirstOrDefault(p => p.Conditions.Matches(facts, context));
+        return snapshot.Matcher.Match(facts, clock.GetUtcNow()) is { } policy ? snapshot.Policies[policy.Id] : null;
     }
 
     public async Task<ActiveSlaPolicy?> FindAsync(long policyId, CancellationToken ct) =>
-        (await _snapshot.GetAsync(ct)).Policies.FirstOrDefault(p => p.Id == policyId);
+        (await _snapshot.GetAsync(ct)).Policies.GetValueOrDefault(policyId);
 
     /// <summary>The calendar a stored clock counts in; around the clock when it has none, or it is gone.</summary>
     public async Task<BusinessCalendar> CalendarAsync(long? calendarId, CancellationToken ct) =>
@@ -49,14 +56,15 @@ public sealed class ActiveSlaPolicies(IServiceScopeFactory scopes, TimeProvider 
 
     private static async Task<Snapshot> LoadAsync(RapportDbContext db, CancellationToken ct)
     {
+        // A calendar that no longer reads counts around the clock rather than stopping every ticket change.
         var calendars = (await db.Calendars.AsNoTracking().Include(c => c.Holidays).ToListAsync(ct))
-            .ToDictionary(c => c.Id, ServiceCalendars.ToBusinessCalendar);
-        var policies = await db.SlaPolicies.AsNoTracking().Include(p => p.Targets)
-            .Where(p => p.IsActive).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct);
-        var active = policies.Select(p => new ActiveSlaPolicy(
-            p.Id, p.Name, ConditionSet.FromJson(p.Conditions), p.CalendarId,
+            .ToDictionary(c => c.Id, c => c.TryToBusinessCalendar() ?? BusinessCalendar.TwentyFourSeven);
+        var policies = await db.SlaPolicies.AsNoTracking().Include(p => p.Targets).Where(p => p.IsActive).ToListAsync(ct);
+        var matcher = new SlaPolicyMatcher(policies);
+        var active = policies.ToDictionary(p => p.Id, p => new ActiveSlaPolicy(
+            p.Id, p.Name, p.CalendarId,
             p.CalendarId is { } id && calendars.TryGetValue(id, out var calendar) ? calendar : BusinessCalendar.TwentyFourSeven,
-            p.Targets.ToDictionary(t => t.Metric), p.PauseOnHold, p.WarnAtPercent, p.EscalateOnWarning, p.EscalateOnBreach)).ToList();
-        return new Snapshot(active, calendars);
+            p.Targets.ToDictionary(t => t.Metric), p.PauseOnHold, p.WarnAtPercent, p.EscalateOnWarning, p.EscalateOnBreach));
+        return new Snapshot(matcher, active, calendars);
     }
 }

@@ -33,5 +33,7 @@ internal sealed class TicketSlaClockConfiguration : IEntityTypeConfiguration<Tic
         clock.HasOne<Ticket>().WithMany(t => t.SlaClocks).HasForeignKey(c => c.TicketNumber).OnDelete(DeleteBehavior.Cascade);
         clock.HasOne<SlaPolicy>().WithMany().HasForeignKey(c => c.PolicyId).OnDelete(DeleteBehavior.Restrict);
         clock.HasIndex(c => c.PolicyId);
+        // Deleting a calendar asks whether any clock still counts in it.
+        clock.HasIndex(c => c.CalendarId);
     }
 }
