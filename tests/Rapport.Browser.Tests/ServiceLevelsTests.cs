@@ -39,7 +39,7 @@ public class ServiceLevelsTests(BrowserFixture fixture) : IClassFixture<BrowserF
         var levels = page.GetByRole(AriaRole.Region, new() { Name = "Service levels" });
         await Assertions.Expect(levels.Locator("[data-sla-metric='first_response']")).ToContainTextAsync("running");
         await Assertions.Expect(levels.Locator("[data-sla-metric='first_response']")).ToContainTextAsync("target 10 min");
-        await Assertions.Expect(levels.Locator("[data-sla-metric='resolution']")).ToContainTextAsync("target 120 min");
+        await Assertions.Expect(levels.Locator("[data-sla-metric='resolution']")).ToContainTextAsync("target 2 h");
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "ticket-sla");
 
