@@ -138,6 +138,7 @@ public class AdminPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         var agent = await fixture.App.CreateUserAsync(Role.Agent);
         var page = await fixture.SignedInPageAsync(agent);
 
+        await BrowserFixture.OpenMenuAsync(page, "me");
         await page.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/agent/tokens$"));
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Reporting script");

@@ -51,6 +51,7 @@ public class WorkloadTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
         var crew = await CrewAsync();
         var page = await fixture.SignedInPageAsync(crew.Lead);
 
+        await BrowserFixture.OpenMenuAsync(page, "team");
         await page.GetByRole(AriaRole.Link, new() { Name = "Workload" }).ClickAsync();
         await Assertions.Expect(Row(page, crew.Absent).Locator("[data-open]")).ToHaveTextAsync("3");
         await Assertions.Expect(Row(page, crew.Colleague).Locator("[data-open]")).ToHaveTextAsync("0");
@@ -58,6 +59,7 @@ public class WorkloadTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "workload-before-absence");
 
+        await BrowserFixture.OpenMenuAsync(page, "team");
         await page.GetByRole(AriaRole.Link, new() { Name = "Absences" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Person").SelectOptionAsync(new SelectOptionValue { Label = NameOf(crew.Absent) });
@@ -70,6 +72,7 @@ public class WorkloadTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "absences");
 
+        await BrowserFixture.OpenMenuAsync(page, "team");
         await page.GetByRole(AriaRole.Link, new() { Name = "Workload" }).ClickAsync();
         await Assertions.Expect(Row(page, crew.Absent).Locator("[data-open]")).ToHaveTextAsync("0");
         await Assertions.Expect(Row(page, crew.Absent).Locator("[data-absent]")).ToContainTextAsync("Sickness until");
@@ -107,11 +110,13 @@ public class WorkloadTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
         var crew = await CrewAsync();
         var page = await fixture.SignedInPageAsync(crew.Colleague);
 
+        await BrowserFixture.OpenMenuAsync(page, "me");
         var status = page.GetByLabel("Your availability");
         await Assertions.Expect(status).ToHaveValueAsync("available");
         await status.SelectOptionAsync("away");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set your availability" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".availability-switch[data-availability='away']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".availability-switch[data-availability='away']")).ToBeAttachedAsync();
+        await BrowserFixture.OpenMenuAsync(page, "me");
         await Assertions.Expect(status).ToHaveValueAsync("away");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Workload" })).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(page);

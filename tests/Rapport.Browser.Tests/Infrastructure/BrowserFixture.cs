@@ -66,6 +66,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Opens a top-bar menu ("team" or "me") unless it is open already.</summary>
+    public static async Task OpenMenuAsync(IPage page, string menu)
+    {
+        var details = page.Locator($"details[data-menu='{menu}']");
+        if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").ClickAsync();
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ArtifactsDirectory);

@@ -39,6 +39,10 @@
   });
 
   document.addEventListener("click", function (event) {
+    // A click outside an open top-bar menu closes it, as menus do.
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.removeAttribute("open");
+    });
     var opener = event.target.closest && event.target.closest("[data-shortcuts-open]");
     if (opener) {
       var dialog = document.getElementById("shortcuts");
