@@ -32,6 +32,8 @@ public class ServiceLevelsTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(rows.First).ToContainTextAsync("Water leaking into flat");
         await Assertions.Expect(rows.First.Locator(".badge.sla-soon")).ToContainTextAsync("in ");
         await Assertions.Expect(rows.Nth(1).Locator(".badge.sla-ok")).ToContainTextAsync("in ");
+        await Assertions.Expect(page.GetByLabel("Order")).ToHaveValueAsync("sla_due");
+        await Assertions.Expect(page.Locator("[data-ticket-row]").Filter(new() { HasText = "Broken window" })).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "breaching-soon");
 

@@ -90,7 +90,7 @@ public sealed class ListTickets(RapportDbContext db)
             TicketSort.UpdatedAsc => query.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Number),
             TicketSort.CreatedDesc => query.OrderByDescending(t => t.Number),
             TicketSort.CreatedAsc => query.OrderBy(t => t.Number),
-            TicketSort.SlaDue => query.Where(t => t.SlaDueAt != null).OrderBy(t => t.SlaDueAt).ThenBy(t => t.Number),
+            TicketSort.SlaDue => query.OrderBy(t => t.SlaDueAt).ThenBy(t => t.Number),
             _ => query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Number),
         };
     }
@@ -133,6 +133,8 @@ public sealed class ListTickets(RapportDbContext db)
             query = query.Where(t => t.Tags.Any(g => g.Name == tag));
         }
         if (filter.Priority is { } priority) query = query.Where(t => t.Priority == priority);
+        // Ordered by due time, a list holds only tickets with a running clock; its count says the same.
+        if (filter.Sort == TicketSort.SlaDue) query = query.Where(t => t.SlaDueAt != null);
         if (filter.Type is { } type) query = query.Where(t => t.Type == type);
         if (filter.UpdatedSince is { } since)
         {
