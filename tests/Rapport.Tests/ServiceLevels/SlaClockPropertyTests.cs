@@ -83,10 +83,10 @@ public class SlaClockPropertyTests
         var seen = clock.Evaluate(at);
         return seen.State switch
         {
-            SlaState.Active => clock.RunningSince is not null && at <= clock.DueAt && seen.Remaining >= TimeSpan.Zero,
+            SlaState.Active => clock.RunningSince is not null && clock.BreachedAt is null && at <= clock.DueAt && seen.Remaining >= TimeSpan.Zero,
             SlaState.Paused => clock.PausedAt is not null && seen.DueAt is null && (seen.Remaining >= TimeSpan.Zero || clock.BreachedAt is not null),
             SlaState.Met => clock.StoppedAt is not null && seen.Remaining >= TimeSpan.Zero,
-            SlaState.Breached => clock.RunningSince is not null ? at > clock.DueAt : clock.BreachedAt is not null,
+            SlaState.Breached => clock.BreachedAt is not null || (clock.RunningSince is not null && at > clock.DueAt),
             _ => false,
         };
     }));

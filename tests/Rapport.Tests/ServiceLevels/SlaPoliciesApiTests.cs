@@ -154,6 +154,8 @@ public class SlaPoliciesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         await app.WithDbAsync(async data =>
         {
             await data.Tickets.Where(t => t.Number == ticket.Number).ExecuteUpdateAsync(t => t.SetProperty(x => x.SlaPolicyId, (long?)null));
+            // Another test's catch-all policy may already have started clocks on the ticket.
+            await data.TicketSlaClocks.Where(c => c.TicketNumber == ticket.Number).ExecuteDeleteAsync();
             data.TicketSlaClocks.Add(new TicketSlaClock
             {
                 TicketNumber = ticket.Number, Metric = SlaMetric.Resolution, PolicyId = policy.Id, TargetMinutes = 60,

@@ -86,7 +86,8 @@ public sealed record SlaClock
         var consumed = Consumed(now);
         var state = this switch
         {
-            { RunningSince: not null } => now > DueAt ? SlaState.Breached : SlaState.Active,
+            // A breach already recorded stands even when asked about an instant before it was recorded.
+            { RunningSince: not null } => BreachedAt is not null || now > DueAt ? SlaState.Breached : SlaState.Active,
             { PausedAt: not null } => SlaState.Paused,
             _ => BreachedAt is null ? SlaState.Met : SlaState.Breached,
         };
