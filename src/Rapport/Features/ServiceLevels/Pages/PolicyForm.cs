@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Rapport.Features.Conditions;
+using Rapport.Features.Conditions.Pages;
 using Rapport.Features.ServiceLevels.Clocks;
 using Rapport.Features.ServiceLevels.Policies;
 using Rapport.Infrastructure.Json;
@@ -123,21 +124,6 @@ public sealed partial class PolicyForm
 
     [GeneratedRegex(@"^targets\[([0-9]+)\](.*)$")]
     private static partial Regex TargetPath();
-}
-
-public sealed class ConditionRow
-{
-    public string? Field { get; set; }
-    public string? Operator { get; set; }
-    /// <summary>One value, or several separated by commas.</summary>
-    public string? Value { get; set; }
-
-    public static ConditionRow Blank() => new() { Field = "status", Operator = ConditionOperators.Is };
-
-    public static ConditionRow From(Condition condition) =>
-        new() { Field = condition.Field, Operator = condition.Operator, Value = ConditionWords.ValueText(condition.Value) };
-
-    public Condition ToCondition() => new(Field ?? "", Operator ?? "", ConditionWords.ValueOf(Value));
 }
 
 public sealed class TargetRow
