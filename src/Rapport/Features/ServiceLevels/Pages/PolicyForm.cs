@@ -62,14 +62,7 @@ public sealed partial class PolicyForm
     /// <summary>Adds or removes the row the command names, or only shows the form again (refresh); false for a save.</summary>
     public bool ApplyCommand()
     {
-        switch ((Command ?? "").Split(':'))
-        {
-            case ["add-all"]: All.Add(ConditionRow.Blank()); return true;
-            case ["add-any"]: Any.Add(ConditionRow.Blank()); return true;
-            case ["remove-all", var row] when Index(row, All.Count) is { } i: All.RemoveAt(i); return true;
-            case ["remove-any", var row] when Index(row, Any.Count) is { } i: Any.RemoveAt(i); return true;
-            default: return Command is not (null or "save");
-        }
+        return ConditionRows.Apply((Command ?? "").Split(':'), All, Any) || Command is not (null or "save");
     }
 
     public CreateSlaPolicyRequest ToCreate(Validator check) => new(Name, Description, Conditions(), FormNumbers.Id("calendarId", CalendarId, check),
@@ -91,7 +84,7 @@ public sealed partial class PolicyForm
         return sent < _sentTargetRows.Count ? $"targets[{_sentTargetRows[sent]}]{match.Groups[2].Value}" : path;
     }
 
-    private ConditionSet Conditions() => new() { All = [.. All.Select(r => r.ToCondition())], Any = [.. Any.Select(r => r.ToCondition())] };
+    private ConditionSet Conditions() => ConditionRows.ToSet(All, Any);
 
     private SlaTargetInput?[] TargetInputs(Validator check)
     {
@@ -118,9 +111,6 @@ public sealed partial class PolicyForm
         if (Targets.Count > metrics.Length) Targets.RemoveRange(metrics.Length, Targets.Count - metrics.Length);
         for (var i = 0; i < metrics.Length; i++) Targets[i].Metric = EnumNames.ToSnakeCase(metrics[i]);
     }
-
-    private static int? Index(string text, int count) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < count ? i : null;
 
     [GeneratedRegex(@"^targets\[([0-9]+)\](.*)$")]
     private static partial Regex TargetPath();
