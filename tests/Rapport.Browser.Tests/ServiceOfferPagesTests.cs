@@ -198,11 +198,7 @@ public class ServiceOfferPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         }
     }
 
-    private static async Task SubmitAsync(IPage page, ILocator button)
-    {
-        await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), response => response.Request.Method == "POST");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
+    private static Task SubmitAsync(IPage page, ILocator button) => BrowserFixture.SubmitAsync(page, button);
 
     private static async Task<T> CreatedAsync<T>(HttpResponseMessage response)
     {

@@ -73,6 +73,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").ClickAsync();
     }
 
+    /// <summary>Clicks a form's submit button and waits until the page it posts to has settled.</summary>
+    public static async Task SubmitAsync(IPage page, ILocator button)
+    {
+        await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), response => response.Request.Method == "POST");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ArtifactsDirectory);

@@ -65,6 +65,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("GET", "/api/v1/automation-rules/{id:long}", Audience.Managers),
         ("POST", "/api/v1/automation-rules", Audience.Managers),
         ("PUT", "/api/v1/automation-rules/{id:long}", Audience.Managers),
+        ("PUT", "/api/v1/automation-rules/{id:long}/position", Audience.Managers),
         ("DELETE", "/api/v1/automation-rules/{id:long}", Audience.Managers),
 
         ("GET", "/api/v1/users", Audience.Staff),

@@ -158,6 +158,28 @@ public class AutomationRulesTests(SlaFixture fixture) : IClassFixture<SlaFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync("/api/v1/automation-rules")).StatusCode);
     }
 
+    [Theory, Providers]
+    public async Task ANewRuleGoesLast_AndMovingOneRenumbersTheOrder(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, manager) = await app.SignInAsync(Role.Manager);
+        var tag = NewTag();
+        var first = await CreateRuleAsync(manager, Rule("First " + tag, "ticket_created", Tagged(tag), new { type = "add_tags", value = "one" }));
+        var second = await CreateRuleAsync(manager, Rule("Second " + tag, "ticket_created", Tagged(tag), new { type = "add_tags", value = "two" }));
+        var listed = await (await manager.GetAsync("/api/v1/automation-rules")).ReadAsync<List<AutomationRuleDto>>();
+        Assert.Equal(second.Id, listed[^1].Id);
+
+        var moved = await (await manager.PutAsJsonAsync($"/api/v1/automation-rules/{second.Id}/position", new { position = 1 })).ReadAsync<AutomationRuleDto>();
+        Assert.Equal(1, moved.Position);
+        var order = (await (await manager.GetAsync("/api/v1/automation-rules")).ReadAsync<List<AutomationRuleDto>>()).ToList();
+        Assert.Equal(second.Id, order[0].Id);
+        Assert.Equal(Enumerable.Range(1, order.Count), order.Select(r => r.Position));
+        Assert.True(order.FindIndex(r => r.Id == first.Id) > 0);
+        await (await manager.PutAsJsonAsync($"/api/v1/automation-rules/{second.Id}/position", new { position = order.Count + 1 })).InvalidAsync("position");
+        var audit = await app.WithDbAsync(d => d.AuditEvents.Where(a => a.EntityType == "automation_rule" && a.EntityId == second.Id.ToString() && a.Action == "moved").CountAsync());
+        Assert.Equal(1, audit);
+    }
+
     private static Task SweepAsync(RapportApp app) => app.WithScopeAsync(services => services.GetRequiredService<ScheduledRules>().RunAsync(default));
 
     private static Task<List<string>> AuditActionsAsync(RapportApp app, long number) =>

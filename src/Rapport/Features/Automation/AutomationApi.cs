@@ -25,6 +25,8 @@ public static class AutomationApi
         rules.MapPost("/", CreateAsync).WithName("CreateAutomationRule")
             .WithSummary("Create a rule: when a ticket is created, updated or on a schedule, if it meets the conditions, do the actions").WithJsonBodyLimit();
         rules.MapPut("/{id:long}", ReplaceAsync).WithName("ReplaceAutomationRule").WithSummary("Replace a rule").WithJsonBodyLimit();
+        rules.MapPut("/{id:long}/position", MoveAsync).WithName("MoveAutomationRule")
+            .WithSummary("Move a rule to a place in the order rules run (1 = first)").WithJsonBodyLimit();
         rules.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteAutomationRule").WithSummary("Delete a rule");
         return app;
     }
@@ -42,6 +44,10 @@ public static class AutomationApi
     private static async Task<Results<Ok<AutomationRuleDto>, ProblemHttpResult>> ReplaceAsync(
         long id, AutomationRuleRequest request, AutomationRules rules, HttpContext http, CancellationToken ct) =>
         (await rules.ReplaceAsync(id, request, Actor.FromPrincipal(http.User), ct)).ToOk();
+
+    private static async Task<Results<Ok<AutomationRuleDto>, ProblemHttpResult>> MoveAsync(
+        long id, MoveAutomationRuleRequest request, AutomationRules rules, HttpContext http, CancellationToken ct) =>
+        (await rules.MoveAsync(id, request, Actor.FromPrincipal(http.User), ct)).ToOk();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, AutomationRules rules, HttpContext http, CancellationToken ct)
     {

@@ -11,11 +11,13 @@ namespace Rapport.Features.Automation;
 public sealed record AutomationRuleRequest(
     string? Name, AutomationTrigger? Trigger, ConditionSet? Conditions, AutomationAction?[]? Actions, int? Position, bool? IsActive);
 
+public sealed record MoveAutomationRuleRequest(int? Position);
+
 public sealed record AutomationRuleDto(
     long Id, string Name, AutomationTrigger Trigger, ConditionSet Conditions, IReadOnlyList<AutomationAction> Actions,
     int Position, bool IsActive, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-/// <summary>Managing the rules: list, read, create, replace and delete, each checked and audited.</summary>
+/// <summary>Managing the rules: list, read, create (last in the order unless told), replace, move and delete, each checked and audited.</summary>
 public sealed class AutomationRules(RapportDbContext db, ActiveAutomationRules active, AuditLog audit, TimeProvider clock)
 {
     public async Task<List<AutomationRuleDto>> ListAsync(CancellationToken ct) =>
@@ -31,7 +33,8 @@ public sealed class AutomationRules(RapportDbContext db, ActiveAutomationRules a
         var rule = new AutomationRule
         {
             Name = request.Name!.Trim(), Trigger = request.Trigger!.Value, Conditions = (request.Conditions ?? ConditionSet.Empty).ToJson(),
-            Actions = AutomationAction.ToJson([.. request.Actions!.OfType<AutomationAction>()]), Position = request.Position ?? 0,
+            Actions = AutomationAction.ToJson([.. request.Actions!.OfType<AutomationAction>()]),
+            Position = request.Position ?? (await db.AutomationRules.MaxAsync(r => (int?)r.Position, ct) ?? 0) + 1,
             IsActive = request.IsActive ?? true, CreatedAt = now, UpdatedAt = now,
         };
         db.AutomationRules.Add(rule);
@@ -50,6 +53,23 @@ public sealed class AutomationRules(RapportDbContext db, ActiveAutomationRules a
         if (changes.IsEmpty) return ToDto(rule);
         rule.UpdatedAt = clock.GetUtcNow();
         return await SaveAsync(rule, "updated", changes, actor, ct);
+    }
+
+    /// <summary>Moves a rule to a place in the order rules run (1 = first); the rules are then numbered 1, 2, 3… in that order.</summary>
+    public async Task<Result<AutomationRuleDto>> MoveAsync(long id, MoveAutomationRuleRequest request, Actor actor, CancellationToken ct)
+    {
+        var order = await db.AutomationRules.OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        var rule = order.Find(r => r.Id == id);
+        if (rule is null) return new RuleNotFound(id);
+        if (request.Position is not { } position || position < 1 || position > order.Count)
+            return ValidationError.For("position", $"Must be from 1 to {order.Count}.");
+        var before = order.IndexOf(rule) + 1;
+        if (position == before) return ToDto(rule);
+        order.Remove(rule);
+        order.Insert(position - 1, rule);
+        for (var i = 0; i < order.Count; i++) order[i].Position = i + 1;
+        rule.UpdatedAt = clock.GetUtcNow();
+        return await SaveAsync(rule, "moved", new AuditChanges().Set("position", before, position), actor, ct);
     }
 
     public async Task<Result<bool>> DeleteAsync(long id, Actor actor, CancellationToken ct)

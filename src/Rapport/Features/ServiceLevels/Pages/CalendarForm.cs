@@ -2,6 +2,7 @@ using System.Globalization;
 using Rapport.Features.ServiceLevels.Calendars;
 using Rapport.Infrastructure.Json;
 using Rapport.Infrastructure.Problems;
+using Rapport.Web.Forms;
 
 namespace Rapport.Features.ServiceLevels.Pages;
 

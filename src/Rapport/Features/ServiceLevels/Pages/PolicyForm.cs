@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Rapport.Features.Conditions;
+using Rapport.Features.Conditions.Pages;
 using Rapport.Features.ServiceLevels.Clocks;
 using Rapport.Features.ServiceLevels.Policies;
 using Rapport.Infrastructure.Json;
@@ -61,14 +62,7 @@ public sealed partial class PolicyForm
     /// <summary>Adds or removes the row the command names, or only shows the form again (refresh); false for a save.</summary>
     public bool ApplyCommand()
     {
-        switch ((Command ?? "").Split(':'))
-        {
-            case ["add-all"]: All.Add(ConditionRow.Blank()); return true;
-            case ["add-any"]: Any.Add(ConditionRow.Blank()); return true;
-            case ["remove-all", var row] when Index(row, All.Count) is { } i: All.RemoveAt(i); return true;
-            case ["remove-any", var row] when Index(row, Any.Count) is { } i: Any.RemoveAt(i); return true;
-            default: return Command is not (null or "save");
-        }
+        return ConditionRows.Apply((Command ?? "").Split(':'), All, Any) || Command is not (null or "save");
     }
 
     public CreateSlaPolicyRequest ToCreate(Validator check) => new(Name, Description, Conditions(), FormNumbers.Id("calendarId", CalendarId, check),
@@ -90,7 +84,7 @@ public sealed partial class PolicyForm
         return sent < _sentTargetRows.Count ? $"targets[{_sentTargetRows[sent]}]{match.Groups[2].Value}" : path;
     }
 
-    private ConditionSet Conditions() => new() { All = [.. All.Select(r => r.ToCondition())], Any = [.. Any.Select(r => r.ToCondition())] };
+    private ConditionSet Conditions() => ConditionRows.ToSet(All, Any);
 
     private SlaTargetInput?[] TargetInputs(Validator check)
     {
@@ -118,26 +112,8 @@ public sealed partial class PolicyForm
         for (var i = 0; i < metrics.Length; i++) Targets[i].Metric = EnumNames.ToSnakeCase(metrics[i]);
     }
 
-    private static int? Index(string text, int count) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < count ? i : null;
-
     [GeneratedRegex(@"^targets\[([0-9]+)\](.*)$")]
     private static partial Regex TargetPath();
-}
-
-public sealed class ConditionRow
-{
-    public string? Field { get; set; }
-    public string? Operator { get; set; }
-    /// <summary>One value, or several separated by commas.</summary>
-    public string? Value { get; set; }
-
-    public static ConditionRow Blank() => new() { Field = "status", Operator = ConditionOperators.Is };
-
-    public static ConditionRow From(Condition condition) =>
-        new() { Field = condition.Field, Operator = condition.Operator, Value = ConditionWords.ValueText(condition.Value) };
-
-    public Condition ToCondition() => new(Field ?? "", Operator ?? "", ConditionWords.ValueOf(Value));
 }
 
 public sealed class TargetRow

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Rapport.Features.ServiceLevels.Pages;
+namespace Rapport.Web.Forms;
 
 /// <summary>
 /// Element ids for inputs named by an API field path, so a problem at <c>weeklyHours.monday[1].end</c> links to
@@ -11,7 +11,7 @@ public static partial class FormPaths
     public static string IdFor(string path) => "f-" + NotWord().Replace(path, "-").Trim('-');
 
     /// <summary>The links of an error summary: each problem's path to a label and the id of what it is about.</summary>
-    public static Dictionary<string, (string Label, string Id)> Links(Web.Forms.FormErrors errors, Func<string, string> label) =>
+    public static Dictionary<string, (string Label, string Id)> Links(FormErrors errors, Func<string, string> label) =>
         errors.ByField.Where(e => e.Key.Length > 0).ToDictionary(e => e.Key, e => (label(e.Key), IdFor(e.Key)));
 
     /// <summary>

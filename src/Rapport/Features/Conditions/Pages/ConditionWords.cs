@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Rapport.Features.Conditions;
 
-namespace Rapport.Features.ServiceLevels.Pages;
+namespace Rapport.Features.Conditions.Pages;
 
-/// <summary>Conditions in words for the policy pages: "Priority at least high and (Tags includes any vip or Channel is phone)".</summary>
+/// <summary>Conditions in words for the pages that edit them (SLA policies, automation rules): "Priority at least high and (Tags includes any vip or Channel is phone)".</summary>
 public static class ConditionWords
 {
     /// <summary>"organisation_tier" → "Organisation tier".</summary>
