@@ -50,6 +50,7 @@ public sealed class AuthorityLimits(RapportDbContext db, AuditLog audit, TimePro
             return new NotFoundError($"No staff role is called '{roleName}'. Use one of: agent, team_lead, manager, admin.");
         if (!MayChange(actor, role)) return new ForbiddenError("Only an admin changes the limits of managers and admins: nobody sets their own authority.");
         var check = new Validator();
+        if (request.Limits is null) check.Add("limits", "Give the role's limits; an empty list leaves it no authority of its own.");
         var wanted = Check(request.Limits ?? [], check);
         if (!check.IsValid) return check.ToError();
 

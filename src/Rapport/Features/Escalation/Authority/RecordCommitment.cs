@@ -55,16 +55,31 @@ public sealed class RecordCommitment(RapportDbContext db, AuthorityLimits limits
                 ticketNumber: number, customerId: ticket.RequesterId);
             if (!commitment.WithinAuthority)
             {
-                var roles = book.ApproverRoles(commitment.Ask);
-                var approvers = await db.Users.Where(u => u.IsActive && roles.Contains(u.Role)
-                        && (u.Role == Role.Manager || u.Role == Role.Admin || !ticket.Restricted || u.Teams.Any(m => m.TeamId == ticket.TeamId)))
-                    .Select(u => u.Id).ToListAsync(ct);
+                var approvers = await ApproversAsync(book.ApproverRoles(commitment.Ask), ticket.TeamId, ticket.Restricted, actor, ct);
                 notify.People(approvers, "approval_requested", $"#{number} {ticket.Subject}: {actor.Name} asks approval for a {summary.ToLowerInvariant()}: {commitment.Description}", number, actor.UserId);
             }
             return await db.SaveChangesAsync(ct);
         }, ct);
         live.Publish(number);
         return ReadCommitments.ToDto(commitment, ticket.Subject, limits.Currency);
+    }
+
+    /// <summary>
+    /// Who is told of a request: the people of the lowest role that may approve it, those in the ticket's team first,
+    /// else all of that role who see the ticket; when there are none, the next role up. Anyone higher may still decide
+    /// it from their approvals page.
+    /// </summary>
+    private async Task<List<Guid>> ApproversAsync(IReadOnlyList<Role> roles, long? teamId, bool restricted, Actor actor, CancellationToken ct)
+    {
+        foreach (var role in roles)
+        {
+            var people = await Recipients.RoleAsync(db, role, teamId, ct);
+            if (restricted && role is not (Role.Manager or Role.Admin) && teamId is { } team)
+                people = await Recipients.TeamAsync(db, team, ct, role); // outside a restricted team they could not see it
+            people.Remove(actor.UserId ?? Guid.Empty);
+            if (people.Count > 0) return people;
+        }
+        return [];
     }
 
     /// <summary>The amount in hundredths, or a delivery promise's days ahead of today; null (with the problem) when not given well.</summary>
