@@ -51,14 +51,14 @@ public class WorkloadTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
         var crew = await CrewAsync();
         var page = await fixture.SignedInPageAsync(crew.Lead);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Workload" }).ClickAsync();
+        await BrowserFixture.SuperviseAsync(page, "Workload");
         await Assertions.Expect(Row(page, crew.Absent).Locator("[data-open]")).ToHaveTextAsync("3");
         await Assertions.Expect(Row(page, crew.Colleague).Locator("[data-open]")).ToHaveTextAsync("0");
         await Assertions.Expect(Row(page, crew.Absent).Locator("[data-load]")).ToHaveTextAsync("6");
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "workload-before-absence");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Absences" }).ClickAsync();
+        await BrowserFixture.SuperviseAsync(page, "Absences");
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Person").SelectOptionAsync(new SelectOptionValue { Label = NameOf(crew.Absent) });
         await page.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Sickness" });
@@ -70,7 +70,7 @@ public class WorkloadTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "absences");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Workload" }).ClickAsync();
+        await BrowserFixture.SuperviseAsync(page, "Workload");
         await Assertions.Expect(Row(page, crew.Absent).Locator("[data-open]")).ToHaveTextAsync("0");
         await Assertions.Expect(Row(page, crew.Absent).Locator("[data-absent]")).ToContainTextAsync("Sickness until");
         await Assertions.Expect(Row(page, crew.Colleague).Locator("[data-open]")).ToHaveTextAsync("3");

@@ -72,6 +72,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
     }
 
+    /// <summary>Follows a link in the top bar's Supervise group (approvals, complaints, workload, absences), opening the group first.</summary>
+    public static async Task SuperviseAsync(IPage page, string link)
+    {
+        var group = page.Locator("details[data-supervise]");
+        if (!await group.EvaluateAsync<bool>("details => details.open")) await group.Locator("summary").ClickAsync();
+        await group.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
+    }
+
     /// <summary>Runs axe-core on the page and fails on any serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

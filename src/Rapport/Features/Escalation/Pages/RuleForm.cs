@@ -1,0 +1,73 @@
+using System.Globalization;
+using Rapport.Features.Conditions;
+using Rapport.Features.Escalation.Referrals;
+using Rapport.Features.People;
+using Rapport.Features.ServiceLevels.Pages;
+using Rapport.Infrastructure.Json;
+using Rapport.Infrastructure.Problems;
+
+namespace Rapport.Features.Escalation.Pages;
+
+/// <summary>
+/// What the referral rule form posts: rows of conditions for "all" and "any" (added and removed with submit buttons,
+/// so it works without JavaScript), the team, the role to tell, and whether it is active.
+/// </summary>
+public sealed class RuleForm
+{
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+    public List<ConditionRow> All { get; set; } = [];
+    public List<ConditionRow> Any { get; set; } = [];
+    public string? TeamId { get; set; }
+    public string? NotifyRole { get; set; }
+    // False by default: an unchecked box posts nothing, so only a fresh form starts it ticked.
+    public bool IsActive { get; set; }
+    /// <summary>save (or none, for Enter), refresh, add-all, add-any, remove-all:2, remove-any:0.</summary>
+    public string? Command { get; set; }
+
+    public static RuleForm New() => new()
+    {
+        All = [new ConditionRow { Field = "type", Operator = ConditionOperators.Is, Value = "complaint" }],
+        IsActive = true,
+    };
+
+    public static RuleForm From(ReferralRuleDto rule) => new()
+    {
+        Name = rule.Name,
+        Description = rule.Description,
+        All = [.. rule.Conditions.All.Select(ConditionRow.From)],
+        Any = [.. rule.Conditions.Any.Select(ConditionRow.From)],
+        TeamId = rule.Team.Id.ToString(CultureInfo.InvariantCulture),
+        NotifyRole = rule.NotifyRole is { } role ? EnumNames.ToSnakeCase(role) : null,
+        IsActive = rule.IsActive,
+    };
+
+    /// <summary>Adds or removes the row the command names, or only shows the form again (refresh); false for a save.</summary>
+    public bool ApplyCommand()
+    {
+        (All, Any) = (All ?? [], Any ?? []);
+        switch ((Command ?? "").Split(':'))
+        {
+            case ["add-all"]: All.Add(ConditionRow.Blank()); return true;
+            case ["add-any"]: Any.Add(ConditionRow.Blank()); return true;
+            case ["remove-all", var row] when Index(row, All.Count) is { } i: All.RemoveAt(i); return true;
+            case ["remove-any", var row] when Index(row, Any.Count) is { } i: Any.RemoveAt(i); return true;
+            default: return Command is not (null or "save");
+        }
+    }
+
+    public CreateReferralRuleRequest ToCreate(Validator check) =>
+        new(Name, Description, Conditions(), TicketForms.Id("teamId", TeamId, check), Role(check), Position: null);
+
+    /// <summary>Every field is sent: the use case audits only what changed.</summary>
+    public UpdateReferralRuleRequest ToUpdate(Validator check) => new(
+        Optional<string>.Of(Name), Optional<string>.Of(Description), Optional<ConditionSet>.Of(Conditions()),
+        Optional<long?>.Of(TicketForms.Id("teamId", TeamId, check)), Optional<Role?>.Of(Role(check)), Optional<bool?>.Of(IsActive), default);
+
+    private Role? Role(Validator check) => QueryEnums.Parse<Role>("notifyRole", NotifyRole, check);
+
+    private ConditionSet Conditions() => new() { All = [.. All.Select(r => r.ToCondition())], Any = [.. Any.Select(r => r.ToCondition())] };
+
+    private static int? Index(string text, int count) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < count ? i : null;
+}
