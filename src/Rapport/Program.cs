@@ -79,6 +79,7 @@ public partial class Program
         app.MapNotificationLinks();
         app.MapAutomation();
         app.MapComplaints();
+        app.MapEscalation();
         app.MapDeadlines();
         app.MapTicketRouting();
         app.MapCalendars();

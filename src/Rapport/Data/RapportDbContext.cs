@@ -9,6 +9,9 @@ using Rapport.Features.Automation;
 using Rapport.Features.Complaints;
 using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
+using Rapport.Features.Escalation.Authority;
+using Rapport.Features.Escalation.Levels;
+using Rapport.Features.Escalation.Referrals;
 using Rapport.Features.Notifications;
 using Rapport.Features.People;
 using Rapport.Features.Routing;
@@ -61,6 +64,10 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<ComplaintSettings> ComplaintSettings => Set<ComplaintSettings>();
     public DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
     public DbSet<Absence> Absences => Set<Absence>();
+    public DbSet<ReferralRule> ReferralRules => Set<ReferralRule>();
+    public DbSet<EscalationLevel> EscalationLevels => Set<EscalationLevel>();
+    public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -123,6 +123,28 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("PUT", "/api/v1/sla-policies/{id:long}/position", Audience.Managers),
         ("DELETE", "/api/v1/sla-policies/{id:long}", Audience.Managers),
         ("GET", "/api/v1/sla-policies/{id:long}/audit", Audience.Staff),
+
+        ("GET", "/api/v1/referral-rules", Audience.Staff),
+        ("GET", "/api/v1/referral-rules/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/referral-rules", Audience.Managers),
+        ("PATCH", "/api/v1/referral-rules/{id:long}", Audience.Managers),
+        ("DELETE", "/api/v1/referral-rules/{id:long}", Audience.Managers),
+        ("GET", "/api/v1/tickets/{number:long}/referral-suggestion", Audience.Staff),
+        ("POST", "/api/v1/tickets/{number:long}/refer", Audience.Staff),
+        ("GET", "/api/v1/escalation-levels", Audience.Staff),
+        ("GET", "/api/v1/escalation-levels/{level:int}", Audience.Staff),
+        ("POST", "/api/v1/escalation-levels", Audience.Managers),
+        ("PATCH", "/api/v1/escalation-levels/{level:int}", Audience.Managers),
+        ("DELETE", "/api/v1/escalation-levels/{level:int}", Audience.Managers),
+        ("POST", "/api/v1/tickets/{number:long}/escalate", Audience.Staff),
+        ("GET", "/api/v1/authority-limits", Audience.Staff),
+        ("PUT", "/api/v1/authority-limits/{role}", Audience.Managers),
+        ("GET", "/api/v1/tickets/{number:long}/commitments", Audience.Staff),
+        ("POST", "/api/v1/tickets/{number:long}/commitments", Audience.Staff),
+        ("GET", "/api/v1/approvals", Audience.Staff),
+        ("GET", "/api/v1/approvals/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/approvals/{id:long}/approve", Audience.Staff),
+        ("POST", "/api/v1/approvals/{id:long}/reject", Audience.Staff),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -225,6 +247,10 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["userId"] = owner.Id.ToString(),
             ["complaint-root-causes"] = "other",
             ["deadlines"] = "refund_window",
+            ["referral-rules"] = "999999999",
+            ["escalation-levels"] = "1",
+            ["authority-limits"] = "agent",
+            ["approvals"] = "999999999",
         };
     }
 

@@ -63,8 +63,8 @@ internal sealed class RuleActions(
     {
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Number == number, ct);
         if (ticket is null) return;
-        await escalate.ExecuteAsync(ticket, reason, actor, ct);
-        ticket.Version++;
+        // It saves the escalation itself; at the top of the ladder it only notes that, which is saved here.
+        await escalate.AutomaticallyAsync(ticket, reason, actor, ct);
         await db.SaveChangesAsync(ct);
         live.Publish(number);
     }

@@ -87,7 +87,7 @@ public sealed class SlaSweep(
             : ticket.TeamId is { } team ? await db.TeamMembers.Where(m => m.TeamId == team).Select(m => m.UserId).ToListAsync(ct)
             : [];
         notify.People(people, action, $"#{ticket.Number}: {sentence}", ticket.Number, null);
-        if (escalates) await escalate.ExecuteAsync(ticket, $"{Describe(row.Metric)} {(action == "sla_warning" ? "warning" : "breach")}", Actor.System, ct);
+        if (escalates) await escalate.AutomaticallyAsync(ticket, $"{Describe(row.Metric)} {(action == "sla_warning" ? "warning" : "breach")}", Actor.System, ct);
     }
 
     public static string Describe(SlaMetric metric) => metric switch

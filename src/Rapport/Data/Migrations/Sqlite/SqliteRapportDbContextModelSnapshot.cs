@@ -711,6 +711,312 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.ToTable("OrganisationDomains");
                 });
 
+            modelBuilder.Entity("Rapport.Features.Escalation.Authority.AuthorityLimit", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Role", "Kind");
+
+                    b.ToTable("AuthorityLimits");
+
+                    b.HasData(
+                        new
+                        {
+                            Role = "Agent",
+                            Kind = "Refund",
+                            Limit = 5000L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Agent",
+                            Kind = "GoodwillCredit",
+                            Limit = 2500L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Agent",
+                            Kind = "DeliveryPromise",
+                            Limit = 7L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "TeamLead",
+                            Kind = "Refund",
+                            Limit = 25000L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "TeamLead",
+                            Kind = "GoodwillCredit",
+                            Limit = 10000L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "TeamLead",
+                            Kind = "Compensation",
+                            Limit = 10000L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "TeamLead",
+                            Kind = "DeliveryPromise",
+                            Limit = 14L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Manager",
+                            Kind = "Refund",
+                            Limit = 250000L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Manager",
+                            Kind = "GoodwillCredit",
+                            Limit = 100000L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Manager",
+                            Kind = "Compensation",
+                            Limit = 100000L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Manager",
+                            Kind = "DeliveryPromise",
+                            Limit = 60L,
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Admin",
+                            Kind = "Refund",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Admin",
+                            Kind = "GoodwillCredit",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Admin",
+                            Kind = "Compensation",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Role = "Admin",
+                            Kind = "DeliveryPromise",
+                            UpdatedAt = 1308729802752000000L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Features.Escalation.Authority.Commitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PromisedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WithinAuthority")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById", "Id");
+
+                    b.HasIndex("State", "Id");
+
+                    b.HasIndex("TicketNumber", "Id");
+
+                    b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Escalation.Levels.EscalationLevel", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotifyRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Level");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("EscalationLevels");
+
+                    b.HasData(
+                        new
+                        {
+                            Level = 1,
+                            Name = "Second line",
+                            NotifyRole = "TeamLead",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Level = 2,
+                            Name = "Specialist",
+                            NotifyRole = "TeamLead",
+                            UpdatedAt = 1308729802752000000L
+                        },
+                        new
+                        {
+                            Level = 3,
+                            Name = "Manager",
+                            NotifyRole = "Manager",
+                            UpdatedAt = 1308729802752000000L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Features.Escalation.Referrals.ReferralRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotifyRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("IsActive", "Position");
+
+                    b.ToTable("ReferralRules");
+                });
+
             modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1742,6 +2048,36 @@ namespace Rapport.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Escalation.Authority.Commitment", b =>
+                {
+                    b.HasOne("Rapport.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Escalation.Levels.EscalationLevel", b =>
+                {
+                    b.HasOne("Rapport.Features.People.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Escalation.Referrals.ReferralRule", b =>
+                {
+                    b.HasOne("Rapport.Features.People.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>
