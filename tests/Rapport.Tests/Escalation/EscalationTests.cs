@@ -95,6 +95,32 @@ public class EscalationTests(SlaFixture fixture) : IClassFixture<SlaFixture>
     }
 
     [Theory, Providers]
+    public async Task APolicyThatEscalatesOnlyAtABreach_LeavesTheWarningToTheOwner_ThenEscalatesAtTheBreach(Db db)
+    {
+        var app = await fixture.For(db);
+        var (owner, agent) = await app.SignInAsync(Role.Agent);
+        var secondLine = await app.TeamAsync();
+        await app.LadderAsync(("Second line", secondLine, null));
+        var tag = "esc" + Guid.NewGuid().ToString("N")[..10];
+        await SlaSetup.AddPolicyAsync(app, new ConditionSet { All = [Condition.Of("tags", ConditionOperators.IncludesAny, tag)] }, null,
+            firstResponse: 60, nextResponse: null, resolution: null, escalateOnBreach: true);
+        fixture.Clock.Now = new DateTimeOffset(2030, 3, 5, 9, 0, 0, TimeSpan.Zero);
+        var ticket = await agent.CreateTicketAsync(assigneeId: owner.Id, tags: [tag]);
+
+        fixture.Clock.Now = fixture.Clock.Now.AddMinutes(50); // past the warning at 48 minutes
+        await SweepAsync(app);
+        var warned = await agent.GetTicketAsync(ticket.Number);
+        Assert.Equal((0, owner.Id), (warned.EscalationLevel, warned.Assignee?.Id));
+
+        fixture.Clock.Now = fixture.Clock.Now.AddMinutes(15); // past the breach at 60 minutes
+        await SweepAsync(app);
+        var breached = await agent.GetTicketAsync(ticket.Number);
+        Assert.Equal((1, secondLine), (breached.EscalationLevel, breached.Team?.Id));
+        var actions = await app.ActionsAsync(ticket.Number);
+        Assert.Equal(["sla_warning", "sla_breached", "updated", "escalated"], actions.Where(a => a != "created").ToList());
+    }
+
+    [Theory, Providers]
     public async Task TheLadder_IsManagedByManagers_OnlyItsTopComesOff_AndChangesAreAudited(Db db)
     {
         var app = await fixture.For(db);
