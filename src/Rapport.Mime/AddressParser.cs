@@ -17,7 +17,7 @@ public static class AddressParser
         if (string.IsNullOrWhiteSpace(text)) return [];
         var items = Tokenize(text);
         var groups = new List<AddressGroup>();
-        var loose = new List<MailboxAddress>();
+        List<MailboxAddress>? loose = null;
         string? currentGroup = null;
         List<MailboxAddress>? members = null;
         for (var i = 0; i < items.Count; i++)
@@ -46,10 +46,20 @@ public static class AddressParser
             if (mailbox is null) continue;
             if (!mailbox.Address.Contains('@'))
                 defects?.Add(DefectKind.InvalidAddress, where, $"address without a domain: {Cut(mailbox.Address)}");
-            (members ?? loose).Add(mailbox);
+            if (members is not null)
+            {
+                members.Add(mailbox);
+                continue;
+            }
+            // Mailboxes outside groups gather in an unnamed group, keeping the list's order.
+            if (loose is null || !ReferenceEquals(groups[^1].Members, loose))
+            {
+                loose = [];
+                groups.Add(new AddressGroup(null, loose));
+            }
+            loose.Add(mailbox);
         }
         if (members is not null) groups.Add(new AddressGroup(currentGroup, members));
-        if (loose.Count > 0) groups.Insert(0, new AddressGroup(null, loose));
         return groups;
     }
 

@@ -75,8 +75,14 @@ internal sealed class EntityParser(MimeParserOptions options)
     private List<MimeEntity> ParseChildren(ReadOnlyMemory<byte> body, string boundary, int depth, string path, ContentType childType,
         ImmutableArray<string> boundaries, DefectList defects, string where)
     {
-        var parts = BoundaryScanner.Split(body.Span, Encoding.UTF8.GetBytes("--" + boundary), out var closed);
+        var parts = BoundaryScanner.Split(body.Span, Encoding.UTF8.GetBytes("--" + boundary), out var closed, out var reused);
         var children = new List<MimeEntity>(parts.Count);
+        if (reused) defects.Add(DefectKind.DuplicateBoundary, where, "parts follow the closing boundary (a nested multipart reused it)");
+        if (parts.Count == 0 && body.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            defects.Add(DefectKind.MissingBoundary, where, "an empty multipart");
+            return children;
+        }
         if (parts.Count == 0)
         {
             defects.Add(DefectKind.MissingBoundary, where, "no boundary line found: the body is kept as one text part");
