@@ -88,12 +88,20 @@ public static class AddressParser
     private static string CleanAddress(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text) if (!char.IsWhiteSpace(c)) sb.Append(c);
-        var address = sb.ToString();
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            if (quoted || !char.IsWhiteSpace(c)) sb.Append(c);
+        }
+        var address = sb.ToString().Trim('<', '>');
         if (address.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) address = address[7..];
         // Obsolete route: <@relay1,@relay2:user@domain>
         if (address.StartsWith('@') && address.IndexOf(':') is > 0 and var colon) address = address[(colon + 1)..];
-        return address.Trim('<', '>', '\'', '"');
+        // 'a@b' and "a@b" written whole in quotes.
+        if (address.Length > 1 && address[0] is '\'' or '"' && address[^1] == address[0] && address.IndexOf(address[0], 1) == address.Length - 1)
+            address = address[1..^1];
+        return address;
     }
 
     private enum ItemKind { Mailbox, GroupStart, GroupEnd }

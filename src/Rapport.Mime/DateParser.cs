@@ -31,16 +31,16 @@ public static class DateParser
         {
             var token = raw.Trim('.');
             if (token.Length == 0) continue;
+            if (token[0] is '+' or '-' && token.Length > 1 && char.IsDigit(token[1]))
+            {
+                if (TryOffset(token, out var off)) offset = off;
+                continue;
+            }
             if (token.Contains(':'))
             {
                 var zoneAt = token.IndexOfAny(['+', '-'], 1);
                 if (zoneAt > 0 && TryOffset(token[zoneAt..], out var inline)) { offset = inline; token = token[..zoneAt]; }
                 TryTime(token, ref hour, ref minute, ref second);
-                continue;
-            }
-            if (token[0] is '+' or '-' && token.Length > 1 && char.IsDigit(token[1]))
-            {
-                if (TryOffset(token, out var off)) offset = off;
                 continue;
             }
             if (token.Contains('-') && char.IsDigit(token[0]))

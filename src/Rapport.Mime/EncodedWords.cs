@@ -80,6 +80,7 @@ public static class EncodedWords
             Span<byte> ascii = payload.Length <= 512 ? stackalloc byte[payload.Length] : new byte[payload.Length];
             for (var i = 0; i < payload.Length; i++) ascii[i] = payload[i] < 128 ? (byte)payload[i] : (byte)'?';
             n = decoder.Decode(ascii, span);
+            n += decoder.Finish(span[n..]);
         }
         else
         {
