@@ -72,21 +72,27 @@ internal static class HeaderEncoder
         }
         if (parameter == "name")
         {
-            // RFC 2047 inside a quoted string is not standard but is what Outlook and Gmail read.
-            var words = EncodeWords(fileName, MaxWord);
-            folder.Add($"{parameter}=\"{string.Join(" ", words)}\"");
+            // RFC 2047 inside a quoted string is not standard but is what Outlook and Gmail read;
+            // the words fold inside the quotes, and readers drop the space between them.
+            var words = EncodeWords(fileName, MaxWord, MaxWord - parameter.Length - 2);
+            for (var i = 0; i < words.Count; i++)
+                folder.Add((i == 0 ? parameter + "=\"" : "") + words[i] + (i == words.Count - 1 ? "\"" : ""));
             return folder.ToString();
         }
-        var encoded = PercentEncode(fileName);
+        // RFC 2231 sections, split between characters (some readers decode each section alone).
         var sections = new List<string>();
-        for (var pos = 0; pos < encoded.Length;)
+        var section = new StringBuilder();
+        foreach (var rune in fileName.EnumerateRunes())
         {
-            var length = Math.Min(50, encoded.Length - pos);
-            if (pos + length < encoded.Length && encoded[pos + length - 1] == '%') length--;
-            else if (pos + length < encoded.Length && encoded[pos + length - 2] == '%') length -= 2;
-            sections.Add(encoded.Substring(pos, length));
-            pos += length;
+            var piece = PercentEncode(rune.ToString());
+            if (section.Length > 0 && section.Length + piece.Length > 50)
+            {
+                sections.Add(section.ToString());
+                section.Clear();
+            }
+            section.Append(piece);
         }
+        sections.Add(section.ToString());
         for (var i = 0; i < sections.Count; i++)
             folder.Add($"{parameter}*{i}*={(i == 0 ? "utf-8''" : "")}{sections[i]}" + (i < sections.Count - 1 ? ";" : ""));
         return folder.ToString();
