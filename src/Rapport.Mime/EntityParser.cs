@@ -48,7 +48,7 @@ internal sealed class EntityParser(MimeParserOptions options)
                 if (boundaries.Contains(boundary)) defects.Add(DefectKind.DuplicateBoundary, where, "boundary already used by an enclosing multipart");
                 var childType = contentType.Subtype == "digest" ? ContentType.MessageRfc822 : ContentType.TextPlain;
                 entity.Children = ParseChildren(body, boundary, depth, path, childType, boundaries.Add(boundary), defects, where);
-                return entity;
+                if (entity.Children.Count > 0) return entity;
             }
         }
         else if (IsMessage(contentType))

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Rapport.Mime;
 
 /// <summary>One node of a message's MIME tree: a multipart with <see cref="Children"/>, an attached
@@ -68,7 +70,16 @@ public sealed class MimeEntity
 
     internal string GetText(DefectList defects)
     {
-        var bytes = TransferDecoding.ToArray(EncodedContent.Span, TransferEncoding, out _);
+        if (TransferEncoding is not (TransferEncoding.Base64 or TransferEncoding.QuotedPrintable))
+            return DecodeText(EncodedContent.Span, defects);
+        // Decoded output is never longer than its input (plus a dangling escape), so this buffer never grows.
+        var decoded = new ArrayBufferWriter<byte>(EncodedContent.Length + 8);
+        TransferDecoding.Decode(EncodedContent.Span, TransferEncoding, decoded, static (w, chunk) => w.Write(chunk));
+        return DecodeText(decoded.WrittenSpan, defects);
+    }
+
+    private string DecodeText(ReadOnlySpan<byte> bytes, DefectList defects)
+    {
         var charset = ContentType.Charset;
         if (string.IsNullOrWhiteSpace(charset) && ContentType.Is("text", "html")) charset = HtmlCharset.Sniff(bytes);
         return Charsets.Decode(bytes, charset, defects, PartPath.Length == 0 ? "body" : "part " + PartPath);

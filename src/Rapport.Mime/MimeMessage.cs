@@ -25,7 +25,7 @@ public sealed class MimeMessage
         MessageId = MessageIds.Strip(headers.Get("Message-ID")?.UnfoldedValue);
         InReplyTo = MessageIds.ParseList(headers.Get("In-Reply-To")?.UnfoldedValue).FirstOrDefault();
         References = MessageIds.ParseList(string.Join(" ", headers.GetAll("References").Select(h => h.UnfoldedValue)));
-        var selection = BodySelector.Select(body, defects);
+        var selection = isTooLarge ? new BodySelector.Selection(null, null, []) : BodySelector.Select(body, defects);
         TextBody = selection.Text;
         HtmlBody = selection.Html;
         Attachments = selection.Attachments;

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Rapport.Mime.Tests;
+
+/// <summary>Mutated corpus messages never make the parser throw, hang or blow its memory bound.
+/// RAPPORT_MIME_FUZZ_CASES raises the number of cases (default 3000).</summary>
+public class FuzzTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan CaseTimeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task MutatedCorpus_ParsesWithoutThrowingHangingOrOverAllocating()
+    {
+        var cases = int.TryParse(Environment.GetEnvironmentVariable("RAPPORT_MIME_FUZZ_CASES"), out var n) && n > 0 ? n : 3000;
+        var corpus = Corpus.All();
+        var clock = Stopwatch.StartNew();
+        var slowest = TimeSpan.Zero;
+        var defects = 0L;
+        for (var i = 0; i < cases; i++)
+        {
+            var (name, original) = corpus[i % corpus.Count];
+            var mutator = new Mutator(seed: i);
+            var bytes = mutator.Mutate(original);
+            var label = $"case {i} ({name}: {mutator.Describe})";
+            var started = Stopwatch.GetTimestamp();
+            (long Allocated, int Defects) result;
+            try
+            {
+                result = await Task.Run(() => Exercise(bytes)).WaitAsync(CaseTimeout);
+            }
+            catch (TimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException($"{label} did not finish within {CaseTimeout}");
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"{label} threw {e}");
+            }
+            var (allocated, defectCount) = result;
+            Assert.True(allocated <= 4L * bytes.Length + 2_000_000, $"{label} allocated {allocated:N0} bytes for {bytes.Length:N0}");
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (elapsed > slowest) slowest = elapsed;
+            defects += defectCount;
+        }
+        output.WriteLine($"{cases} cases in {clock.Elapsed.TotalSeconds:F1} s; slowest {slowest.TotalMilliseconds:F1} ms; {defects} defects reported");
+    }
+
+    /// <summary>Parses and reads everything a caller could read; returns the bytes allocated and the defect count.</summary>
+    private static (long Allocated, int Defects) Exercise(byte[] bytes)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var message = MimeParser.Parse(bytes);
+        var count = Read(message, 0);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        return (allocated, count);
+    }
+
+    private static int Read(MimeMessage message, int depth)
+    {
+        _ = (message.Subject, message.From, message.To, message.Cc, message.Date, message.MessageId, message.References);
+        _ = (message.TextBody, message.HtmlBody, message.DeliveryStatus);
+        foreach (var header in message.Headers) _ = header.Value;
+        var buffer = new byte[8192];
+        foreach (var attachment in message.Attachments)
+        {
+            _ = (attachment.FileName, attachment.ContentId, attachment.IsInline);
+            long total = 0;
+            using (var stream = attachment.OpenRead())
+            {
+                int read;
+                while ((read = stream.Read(buffer)) > 0) total += read;
+            }
+            if (attachment.Message is null && total != attachment.Size) throw new InvalidOperationException($"size {attachment.Size} but read {total}");
+            if (attachment.Message is { } inner && depth < 3) Read(inner, depth + 1);
+        }
+        return message.Defects.Count;
+    }
+}
