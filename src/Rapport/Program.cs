@@ -8,6 +8,7 @@ using Rapport.Features.Complaints;
 using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
 using Rapport.Features.Demo;
+using Rapport.Features.Email.Intake;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
@@ -52,6 +53,7 @@ public partial class Program
             .AddCalendars().AddServiceOffer().AddSlaPolicies();
         builder.Services.AddComplaints();
         builder.Services.AddTicketRouting();
+        builder.Services.AddEmailIntake();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -78,6 +80,7 @@ public partial class Program
         app.MapNotifications();
         app.MapNotificationLinks();
         app.MapAutomation();
+        app.MapMailIntake();
         app.MapComplaints();
         app.MapEscalation();
         app.MapDeadlines();

@@ -68,6 +68,7 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<EscalationLevel> EscalationLevels => Set<EscalationLevel>();
     public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<Features.Email.Intake.InboundMail> InboundMails => Set<Features.Email.Intake.InboundMail>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

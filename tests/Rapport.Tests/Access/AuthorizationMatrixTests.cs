@@ -145,6 +145,15 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("GET", "/api/v1/approvals/{id:long}", Audience.Staff),
         ("POST", "/api/v1/approvals/{id:long}/approve", Audience.Staff),
         ("POST", "/api/v1/approvals/{id:long}/reject", Audience.Staff),
+
+        // A token scoped to mail intake may deliver mail too (MailIntakeTests); of the people, only admins.
+        ("POST", "/api/v1/mail/inbound", Audience.Admins),
+        ("GET", "/api/v1/mail/inbound", Audience.Admins),
+        ("GET", "/api/v1/mail/inbound/{id:long}", Audience.Admins),
+        ("GET", "/api/v1/mail/inbound/{id:long}/raw", Audience.Admins),
+        ("POST", "/api/v1/mail/inbound/{id:long}/retry", Audience.Admins),
+        ("POST", "/api/v1/mail/inbound/{id:long}/ticket", Audience.Admins),
+        ("GET", "/api/v1/tickets/{number:long}/messages/{messageId:long}/original", Audience.Staff),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -251,6 +260,8 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["escalation-levels"] = "1",
             ["authority-limits"] = "agent",
             ["approvals"] = "999999999",
+            ["inbound"] = "999999999",
+            ["messages"] = "999999999",
         };
     }
 

@@ -29,9 +29,14 @@ public sealed class AddMessage(
     RapportDbContext db, AttachUploads attachments, TicketServiceLevels serviceLevels, RunAutomation automation, AuditLog audit,
     TimeProvider clock, TicketChanges changes)
 {
-    public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct)
+    public Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct) =>
+        ExecuteAsync(number, request, null, actor, ct);
+
+    /// <summary>With <paramref name="content"/>, the message is what a channel brought (an email), not the request's Markdown body.</summary>
+    public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, ChannelContent? content, Actor actor, CancellationToken ct)
     {
-        var check = new Validator().Required("body", request.Body, TicketLimits.BodyLength, multiline: true);
+        var check = new Validator();
+        if (content is null) check.Required("body", request.Body, TicketLimits.BodyLength, multiline: true);
         if (!actor.IsStaff && request.Status is not null) check.Add("status", "Customers cannot set the status.");
         AttachUploads.Validate(request.Uploads, check);
         if (!check.IsValid) return check.ToError();
@@ -54,7 +59,7 @@ public sealed class AddMessage(
         if (!uploads.Succeeded) return uploads.Error!;
 
         var now = clock.GetUtcNow();
-        var (text, html) = MessageBody.FromMarkdown(request.Body!);
+        var (text, html) = content is null ? MessageBody.FromMarkdown(request.Body!) : (content.Text, content.Html);
         var message = new Message
         {
             TicketNumber = number,
@@ -68,6 +73,7 @@ public sealed class AddMessage(
             CreatedAt = now,
         };
         attachments.Attach(uploads.Value!, message, number, now);
+        content?.AttachTo(message, number, now);
         db.Messages.Add(message);
 
         var before = ticket.Status;

@@ -67,6 +67,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.HasOne(m => m.AuthorCustomer).WithMany().HasForeignKey(m => m.AuthorCustomerId).OnDelete(DeleteBehavior.SetNull);
         message.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
         message.HasIndex(m => new { m.TicketNumber, m.Id });
+        // Threading: a reply's In-Reply-To and References are looked up here.
+        message.Property(m => m.EmailMessageId).HasMaxLength(TicketLimits.EmailMessageIdLength);
+        message.HasIndex(m => m.EmailMessageId);
     }
 }
 
