@@ -59,8 +59,10 @@ internal static class BodySelector
         }
     }
 
+    // A named part is a file even when marked inline (Apple Mail marks attachments inline);
+    // only a message that is nothing but one named text part still shows it as its body.
     private static bool IsAttachment(MimeEntity entity) =>
-        entity.ContentDisposition?.IsAttachment == true || entity.ContentDisposition is null && entity.FileName is not null;
+        entity.PartPath.Length > 0 && (entity.ContentDisposition?.IsAttachment == true || entity.FileName is not null);
 
     private static void AddAttachments(MimeEntity entity, HashSet<MimeEntity> chosen, List<MimeAttachment> attachments)
     {

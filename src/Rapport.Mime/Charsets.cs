@@ -81,9 +81,22 @@ public static class Charsets
         {
             if (System.Text.Unicode.Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
             defects.Add(DefectKind.InvalidCharsetData, where, "bytes that are not UTF-8 in a part labelled UTF-8");
-            return Encoding.UTF8.GetString(bytes);
+            // Not one valid multi-byte character: Latin-1 text with the wrong label, not damaged UTF-8.
+            return HasUtf8Sequence(bytes) ? Encoding.UTF8.GetString(bytes) : Windows1252.GetString(bytes);
         }
         return encoding.GetString(bytes);
+    }
+
+    private static bool HasUtf8Sequence(ReadOnlySpan<byte> bytes)
+    {
+        while (true)
+        {
+            var high = bytes.IndexOfAnyInRange((byte)0xC2, (byte)0xF4);
+            if (high < 0) return false;
+            bytes = bytes[high..];
+            if (Rune.DecodeFromUtf8(bytes, out _, out var consumed) == System.Buffers.OperationStatus.Done) return true;
+            bytes = bytes[Math.Max(1, consumed)..];
+        }
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252.</summary>
