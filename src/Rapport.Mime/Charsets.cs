@@ -82,9 +82,26 @@ public static class Charsets
             if (System.Text.Unicode.Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
             defects.Add(DefectKind.InvalidCharsetData, where, "bytes that are not UTF-8 in a part labelled UTF-8");
             // Not one valid multi-byte character: Latin-1 text with the wrong label, not damaged UTF-8.
-            return HasUtf8Sequence(bytes) ? Encoding.UTF8.GetString(bytes) : Windows1252.GetString(bytes);
+            return GetString(HasUtf8Sequence(bytes) ? Encoding.UTF8 : Windows1252, bytes);
         }
-        return encoding.GetString(bytes);
+        return GetString(encoding, bytes);
+    }
+
+    /// <summary>Decodes through a pooled buffer: the decoders' fallback path for invalid bytes
+    /// otherwise allocates several times the text.</summary>
+    internal static string GetString(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 1024) return encoding.GetString(bytes);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(bytes.Length));
+        try
+        {
+            var length = encoding.GetChars(bytes, buffer);
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private static bool HasUtf8Sequence(ReadOnlySpan<byte> bytes)
@@ -101,5 +118,5 @@ public static class Charsets
 
     /// <summary>UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252.</summary>
     internal static string Utf8OrLatin1(ReadOnlySpan<byte> bytes) =>
-        System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Windows1252.GetString(bytes);
+        System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : GetString(Windows1252, bytes);
 }

@@ -72,10 +72,17 @@ public sealed class MimeEntity
     {
         if (TransferEncoding is not (TransferEncoding.Base64 or TransferEncoding.QuotedPrintable))
             return DecodeText(EncodedContent.Span, defects);
-        // Decoded output is never longer than its input (plus a dangling escape), so this buffer never grows.
-        var decoded = new ArrayBufferWriter<byte>(EncodedContent.Length + 8);
-        TransferDecoding.Decode(EncodedContent.Span, TransferEncoding, decoded, static (w, chunk) => w.Write(chunk));
-        return DecodeText(decoded.WrittenSpan, defects);
+        // Decoded output is never longer than its input plus a dangling escape; the buffer is pooled.
+        var buffer = ArrayPool<byte>.Shared.Rent(EncodedContent.Length + 8);
+        try
+        {
+            var length = TransferDecoding.DecodeInto(EncodedContent.Span, TransferEncoding, buffer);
+            return DecodeText(buffer.AsSpan(0, length), defects);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private string DecodeText(ReadOnlySpan<byte> bytes, DefectList defects)
