@@ -47,7 +47,7 @@ public static class EncodedWords
         var encoding = Charsets.Find(charset);
         var bytes = pending.WrittenSpan;
         result.Append(encoding is null || encoding.CodePage is 20127 or 65001
-            ? Charsets.Utf8OrLatin1(bytes)
+            ? Charsets.Utf8OrLatin1(bytes).GetString(bytes)
             : encoding.GetString(bytes));
         pending.ResetWrittenCount();
         charset = null;

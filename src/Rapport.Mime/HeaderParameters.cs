@@ -95,7 +95,7 @@ internal static class HeaderParameters
         {
             if (bytes.Count == 0) return;
             var span = bytes.ToArray();
-            result.Append(encoding.CodePage == 65001 ? Charsets.Utf8OrLatin1(span) : encoding.GetString(span));
+            result.Append(encoding.CodePage == 65001 ? Charsets.Utf8OrLatin1(span).GetString(span) : encoding.GetString(span));
             bytes.Clear();
         }
     }
