@@ -11,6 +11,13 @@ internal static class TextDecoding
     public static string? Join(IReadOnlyList<MimeEntity> parts, DefectList defects)
     {
         if (parts.Count == 0) return null;
+        if (parts.Any(p => FlowedText.Applies(p.ContentType)))
+            return string.Join("\n", parts.Select(p => Unwrapped(p, defects)));
+        return Decode(parts, defects);
+    }
+
+    private static string Decode(IReadOnlyList<MimeEntity> parts, DefectList defects)
+    {
         var pieces = new (Encoding Encoding, ReadOnlyMemory<byte> Bytes, byte[]? Rented)[parts.Count];
         try
         {
@@ -35,6 +42,13 @@ internal static class TextDecoding
             foreach (var piece in pieces)
                 if (piece.Rented is not null) ArrayPool<byte>.Shared.Return(piece.Rented);
         }
+    }
+
+    private static string Unwrapped(MimeEntity part, DefectList defects)
+    {
+        var text = Decode([part], defects);
+        var deleteSpace = string.Equals(part.ContentType.Parameters.GetValueOrDefault("delsp"), "yes", StringComparison.OrdinalIgnoreCase);
+        return FlowedText.Applies(part.ContentType) ? FlowedText.Unwrap(text, deleteSpace) : text;
     }
 
     // UTF-8 goes through Utf8.ToUtf16, which replaces invalid bytes without allocating
