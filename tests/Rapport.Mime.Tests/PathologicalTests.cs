@@ -34,7 +34,8 @@ public class PathologicalTests
         var message = MimeParser.Parse(bytes);
         _ = (message.Subject, message.From, message.TextBody, message.HtmlBody, message.DeliveryStatus, message.AttachedMessage);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"{name} took {clock.Elapsed}");
+        // Generous for a loaded CI machine: what this catches is quadratic work, which takes minutes.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{name} took {clock.Elapsed}");
     }
 
     [Fact]
