@@ -32,7 +32,8 @@ internal static class HeaderParameters
             var star = name.IndexOf('*');
             if (star < 0)
             {
-                if (quoted && val.Contains("=?", StringComparison.Ordinal)) val = EncodedWords.Decode(val);
+                // Not standard, quoted or not, but what many mailers write for non-ASCII names.
+                if (val.Contains("=?", StringComparison.Ordinal)) val = EncodedWords.Decode(val);
                 parameters.TryAdd(name, val);
                 continue;
             }
