@@ -13,9 +13,6 @@ internal struct Base64Decoder
     /// <summary>Bytes that were neither base64, padding nor whitespace.</summary>
     public int InvalidBytes { get; private set; }
 
-    /// <summary>Output needed for <paramref name="inputLength"/> input bytes.</summary>
-    public static int MaxOutput(int inputLength) => inputLength / 4 * 3 + 3;
-
     public int Decode(ReadOnlySpan<byte> input, Span<byte> output)
     {
         var table = Table;

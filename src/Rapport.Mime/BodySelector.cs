@@ -15,7 +15,7 @@ internal static class BodySelector
         var chosen = new HashSet<MimeEntity>(text.Concat(html), ReferenceEqualityComparer.Instance);
         var attachments = new List<MimeAttachment>();
         AddAttachments(root, chosen, attachments);
-        return new Selection(Join(text, defects), Join(html, defects), attachments);
+        return new Selection(TextDecoding.Join(text, defects), TextDecoding.Join(html, defects), attachments);
     }
 
     private static void Collect(MimeEntity entity, List<MimeEntity> text, List<MimeEntity> html)
@@ -59,8 +59,10 @@ internal static class BodySelector
         }
     }
 
+    // A named part is a file even when marked inline (Apple Mail marks attachments inline);
+    // only a message that is nothing but one named text part still shows it as its body.
     private static bool IsAttachment(MimeEntity entity) =>
-        entity.ContentDisposition?.IsAttachment == true || entity.ContentDisposition is null && entity.FileName is not null;
+        entity.PartPath.Length > 0 && (entity.ContentDisposition?.IsAttachment == true || entity.FileName is not null);
 
     private static void AddAttachments(MimeEntity entity, HashSet<MimeEntity> chosen, List<MimeAttachment> attachments)
     {
@@ -74,12 +76,5 @@ internal static class BodySelector
         if (entity.ContentType.MediaType == "text" && entity.FileName is null && entity.Size < 1024 &&
             entity.GetBytes().AsSpan().Trim(" \t\r\n"u8).IsEmpty) return;
         attachments.Add(new MimeAttachment(entity));
-    }
-
-    private static string? Join(List<MimeEntity> parts, DefectList defects)
-    {
-        if (parts.Count == 0) return null;
-        if (parts.Count == 1) return parts[0].GetText(defects);
-        return string.Join("\n", parts.Select(p => p.GetText(defects)));
     }
 }

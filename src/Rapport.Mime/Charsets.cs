@@ -63,11 +63,10 @@ public static class Charsets
         }
     }
 
-    /// <summary>Decodes bytes labelled with <paramref name="charset"/>: an unknown label, or bytes that
-    /// are not valid for an ASCII/UTF-8 label, fall back to UTF-8 if valid, then Windows-1252.</summary>
-    internal static string Decode(ReadOnlySpan<byte> bytes, string? charset, DefectList defects, string where)
+    /// <summary>The encoding to read bytes labelled <paramref name="charset"/> with: an unknown label, or bytes
+    /// that are not valid for an ASCII/UTF-8 label, fall back to UTF-8 if valid, then Windows-1252.</summary>
+    internal static Encoding Choose(ReadOnlySpan<byte> bytes, string? charset, DefectList defects, string where)
     {
-        if (bytes.IsEmpty) return "";
         var encoding = Find(charset);
         if (encoding is null && !string.IsNullOrWhiteSpace(charset))
             defects.Add(DefectKind.UnknownCharset, where, $"unknown charset \"{charset}\"");
@@ -77,16 +76,25 @@ public static class Charsets
                 defects.Add(DefectKind.InvalidCharsetData, where, "8-bit bytes in a part labelled us-ascii");
             return Utf8OrLatin1(bytes);
         }
-        if (encoding.CodePage == 65001)
+        if (encoding.CodePage != 65001 || System.Text.Unicode.Utf8.IsValid(bytes)) return encoding;
+        defects.Add(DefectKind.InvalidCharsetData, where, "bytes that are not UTF-8 in a part labelled UTF-8");
+        // Not one valid multi-byte character: Latin-1 text with the wrong label, not damaged UTF-8.
+        return HasUtf8Sequence(bytes) ? Encoding.UTF8 : Windows1252;
+    }
+
+    private static bool HasUtf8Sequence(ReadOnlySpan<byte> bytes)
+    {
+        while (true)
         {
-            if (System.Text.Unicode.Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
-            defects.Add(DefectKind.InvalidCharsetData, where, "bytes that are not UTF-8 in a part labelled UTF-8");
-            return Encoding.UTF8.GetString(bytes);
+            var high = bytes.IndexOfAnyInRange((byte)0xC2, (byte)0xF4);
+            if (high < 0) return false;
+            bytes = bytes[high..];
+            if (Rune.DecodeFromUtf8(bytes, out _, out var consumed) == System.Buffers.OperationStatus.Done) return true;
+            bytes = bytes[Math.Max(1, consumed)..];
         }
-        return encoding.GetString(bytes);
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252.</summary>
-    internal static string Utf8OrLatin1(ReadOnlySpan<byte> bytes) =>
-        System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Windows1252.GetString(bytes);
+    internal static Encoding Utf8OrLatin1(ReadOnlySpan<byte> bytes) =>
+        System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8 : Windows1252;
 }

@@ -61,6 +61,11 @@ public static class DateParser
                 continue;
             }
             if (MonthOf(token) is >= 1 and var monthNumber) { month = monthNumber; continue; }
+            if (token.IndexOfAny(['+', '-']) is > 0 and var sign && TryOffset(token[sign..], out var named))
+            {
+                offset = named; // "GMT+0100"
+                continue;
+            }
             if (token.Equals("PM", StringComparison.OrdinalIgnoreCase)) { pm = true; continue; }
             if (offset is null && Zones.TryGetValue(token, out var hours)) offset = TimeSpan.FromHours(hours);
         }

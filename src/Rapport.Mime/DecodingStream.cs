@@ -3,7 +3,7 @@ namespace Rapport.Mime;
 /// <summary>A read-only stream over transfer-encoded content that decodes as it is read.</summary>
 internal sealed class DecodingStream(ReadOnlyMemory<byte> encoded, TransferEncoding encoding) : Stream
 {
-    private readonly byte[] buffer = new byte[Base64Decoder.MaxOutput(TransferDecoding.ChunkSize) + 8];
+    private readonly byte[] buffer = new byte[Math.Min(TransferDecoding.OutputSize, encoded.Length + 8)];
     private Base64Decoder base64;
     private QuotedPrintableDecoder qp;
     private int offset;

@@ -21,7 +21,7 @@ public static class EncodedWords
         {
             if (!TryReadWord(text, start, out var charset, out var encoding, out var payload, out var end))
             {
-                start = text.IndexOf("=?", start + 2, StringComparison.Ordinal);
+                start = end < 0 ? -1 : text.IndexOf("=?", start + 2, StringComparison.Ordinal);
                 continue;
             }
             var between = text.AsSpan(pos, start - pos);
@@ -47,7 +47,7 @@ public static class EncodedWords
         var encoding = Charsets.Find(charset);
         var bytes = pending.WrittenSpan;
         result.Append(encoding is null || encoding.CodePage is 20127 or 65001
-            ? Charsets.Utf8OrLatin1(bytes)
+            ? Charsets.Utf8OrLatin1(bytes).GetString(bytes)
             : encoding.GetString(bytes));
         pending.ResetWrittenCount();
         charset = null;
@@ -56,14 +56,23 @@ public static class EncodedWords
     private static bool TryReadWord(string text, int start, out string charset, out char encoding, out ReadOnlySpan<char> payload, out int end)
     {
         charset = ""; encoding = ' '; payload = default; end = 0;
-        var q1 = text.IndexOf('?', start + 2);
-        if (q1 < 0 || q1 == start + 2 || q1 + 3 >= text.Length || text[q1 + 2] != '?') return false;
+        // Charset names are short: never search far for the '?' that ends one.
+        var nameArea = text.AsSpan(start + 2, Math.Min(42, text.Length - start - 2));
+        var nameLength = nameArea.IndexOf('?');
+        if (nameLength <= 0) return false;
+        var q1 = start + 2 + nameLength;
+        if (q1 + 3 >= text.Length || text[q1 + 2] != '?') return false;
         encoding = char.ToUpperInvariant(text[q1 + 1]);
         if (encoding is not ('B' or 'Q')) return false;
+        var name = text.AsSpan(start + 2, nameLength);
+        if (name.ContainsAny(' ', '\t', '"')) return false;
+        // Every check that can fail without searching is done: a word without its "?=" means no later word has one.
         var close = text.IndexOf("?=", q1 + 3, StringComparison.Ordinal);
-        if (close < 0) return false;
-        var name = text.AsSpan(start + 2, q1 - start - 2);
-        if (name.ContainsAny(' ', '\t', '"') || name.Length > 40) return false;
+        if (close < 0)
+        {
+            end = -1;
+            return false;
+        }
         charset = name.ToString();
         payload = text.AsSpan(q1 + 3, close - q1 - 3);
         end = close + 2;

@@ -49,14 +49,6 @@ internal static class HeaderEncoder
         return folder.ToString();
     }
 
-    /// <summary>A structured value written as is, folded at its spaces.</summary>
-    public static string Raw(string name, string value)
-    {
-        var folder = new HeaderFolder(name);
-        folder.AddWords(OneLine(value));
-        return folder.ToString();
-    }
-
     /// <summary>Content-Type or Content-Disposition with a file name parameter: RFC 2231 for non-ASCII or
     /// long names, and (for old readers) an RFC 2047 name in Content-Type's "name".</summary>
     public static string WithFileName(string name, string value, string parameter, string? fileName)

@@ -32,7 +32,8 @@ internal static class HeaderParameters
             var star = name.IndexOf('*');
             if (star < 0)
             {
-                if (quoted && val.Contains("=?", StringComparison.Ordinal)) val = EncodedWords.Decode(val);
+                // Not standard, quoted or not, but what many mailers write for non-ASCII names.
+                if (val.Contains("=?", StringComparison.Ordinal)) val = EncodedWords.Decode(val);
                 parameters.TryAdd(name, val);
                 continue;
             }
@@ -95,7 +96,7 @@ internal static class HeaderParameters
         {
             if (bytes.Count == 0) return;
             var span = bytes.ToArray();
-            result.Append(encoding.CodePage == 65001 ? Charsets.Utf8OrLatin1(span) : encoding.GetString(span));
+            result.Append(encoding.CodePage == 65001 ? Charsets.Utf8OrLatin1(span).GetString(span) : encoding.GetString(span));
             bytes.Clear();
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace Rapport.Mime;
 
@@ -68,21 +69,24 @@ public sealed class MimeEntity
     /// <summary>The decoded content as text, using the declared charset (or an HTML meta charset).</summary>
     public string GetText() => GetText(new DefectList());
 
-    internal string GetText(DefectList defects)
-    {
-        if (TransferEncoding is not (TransferEncoding.Base64 or TransferEncoding.QuotedPrintable))
-            return DecodeText(EncodedContent.Span, defects);
-        // Decoded output is never longer than its input (plus a dangling escape), so this buffer never grows.
-        var decoded = new ArrayBufferWriter<byte>(EncodedContent.Length + 8);
-        TransferDecoding.Decode(EncodedContent.Span, TransferEncoding, decoded, static (w, chunk) => w.Write(chunk));
-        return DecodeText(decoded.WrittenSpan, defects);
-    }
+    internal string GetText(DefectList defects) => TextDecoding.Join([this], defects)!;
 
-    private string DecodeText(ReadOnlySpan<byte> bytes, DefectList defects)
+    /// <summary>The transfer-decoded bytes and the encoding to read them with. <c>Rented</c>, when set,
+    /// holds the bytes and goes back to the pool once the text is made.</summary>
+    internal (Encoding Encoding, ReadOnlyMemory<byte> Bytes, byte[]? Rented) DecodeForText(DefectList defects)
     {
+        ReadOnlyMemory<byte> bytes = EncodedContent;
+        byte[]? rented = null;
+        if (TransferEncoding is TransferEncoding.Base64 or TransferEncoding.QuotedPrintable)
+        {
+            // Decoded output is never longer than its input plus a dangling escape.
+            rented = ArrayPool<byte>.Shared.Rent(EncodedContent.Length + 8);
+            bytes = rented.AsMemory(0, TransferDecoding.DecodeInto(EncodedContent.Span, TransferEncoding, rented));
+        }
         var charset = ContentType.Charset;
-        if (string.IsNullOrWhiteSpace(charset) && ContentType.Is("text", "html")) charset = HtmlCharset.Sniff(bytes);
-        return Charsets.Decode(bytes, charset, defects, PartPath.Length == 0 ? "body" : "part " + PartPath);
+        if (string.IsNullOrWhiteSpace(charset) && ContentType.Is("text", "html")) charset = HtmlCharset.Sniff(bytes.Span);
+        var encoding = Charsets.Choose(bytes.Span, charset, defects, PartPath.Length == 0 ? "body" : "part " + PartPath);
+        return (encoding, bytes, rented);
     }
 
     public override string ToString() => $"{PartPath} {ContentType.MimeType}";

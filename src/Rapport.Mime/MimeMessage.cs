@@ -76,6 +76,14 @@ public sealed class MimeMessage
     /// <summary>The message was over <see cref="MimeParserOptions.MaxMessageSize"/>: only <see cref="Headers"/> (and the fields from them) were read.</summary>
     public bool IsTooLarge { get; }
 
+    /// <summary>The attachment an HTML "cid:" reference points to ("cid:x", "&lt;x&gt;" or "x"), or null.</summary>
+    public MimeAttachment? FindByContentId(string contentId)
+    {
+        var id = contentId.StartsWith("cid:", StringComparison.OrdinalIgnoreCase) ? Uri.UnescapeDataString(contentId[4..]) : contentId;
+        id = id.Trim().Trim('<', '>');
+        return Attachments.FirstOrDefault(a => string.Equals(a.ContentId, id, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>All entities of the tree, depth first, not entering attached messages.</summary>
     public IEnumerable<MimeEntity> AllParts() => Walk(Body);
 

@@ -15,7 +15,11 @@ public enum TransferEncoding
 /// <summary>Decodes transfer-encoded content in bounded chunks, so large parts never need a second full copy.</summary>
 internal static class TransferDecoding
 {
-    public const int ChunkSize = 64 * 1024;
+    /// <summary>Room for one decoded chunk: quoted-printable can give back as many bytes as it reads, plus a dangling escape.
+    /// 64 KB exactly, the size of a pooled buffer.</summary>
+    public const int OutputSize = 64 * 1024;
+
+    public const int ChunkSize = OutputSize - 8;
 
     public static TransferEncoding Parse(string? value, out bool known)
     {
@@ -43,7 +47,7 @@ internal static class TransferDecoding
             sink(state, encoded);
             return 0;
         }
-        var buffer = ArrayPool<byte>.Shared.Rent(Base64Decoder.MaxOutput(ChunkSize) + 8);
+        var buffer = ArrayPool<byte>.Shared.Rent(OutputSize);
         try
         {
             var base64 = new Base64Decoder();
@@ -65,6 +69,24 @@ internal static class TransferDecoding
     }
 
     public delegate void ChunkSink<in TState>(TState state, ReadOnlySpan<byte> chunk);
+
+    /// <summary>Decodes into <paramref name="output"/>, which must hold <c>encoded.Length + 8</c> bytes; returns the length written.</summary>
+    public static int DecodeInto(ReadOnlySpan<byte> encoded, TransferEncoding encoding, byte[] output)
+    {
+        var target = new Target(output);
+        Decode(encoded, encoding, target, static (t, chunk) =>
+        {
+            chunk.CopyTo(t.Output.AsSpan(t.Length));
+            t.Length += chunk.Length;
+        });
+        return target.Length;
+    }
+
+    private sealed class Target(byte[] output)
+    {
+        public byte[] Output { get; } = output;
+        public int Length { get; set; }
+    }
 
     public static byte[] ToArray(ReadOnlySpan<byte> encoded, TransferEncoding encoding, out int invalid)
     {

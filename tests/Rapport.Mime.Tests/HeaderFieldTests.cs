@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Rapport.Mime.Tests;
 
 /// <summary>The header-level readers on their own: dates in every form seen in the wild, encoded
@@ -23,6 +25,8 @@ public class HeaderFieldTests
     [InlineData("01-Mar-2024 10:15:30 +0000", "2024-03-01T10:15:30+00:00")]
     [InlineData("Fri, 01 Mar 2024 22:15:30 +05:30", "2024-03-01T22:15:30+05:30")]
     [InlineData("Fri, 01 Mar 2024 10:15:30 CEST", "2024-03-01T10:15:30+02:00")]
+    [InlineData("Fri, 01 Mar 2024 10:15:30 GMT+0100", "2024-03-01T10:15:30+01:00")]
+    [InlineData("Fri, 01 Mar 2024 10:15:30 +0100 (GMT Standard Time)", "2024-03-01T10:15:30+01:00")]
     public void Date_ReadsRealWorldForms(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected), DateParser.Parse(text));
 
@@ -114,5 +118,18 @@ public class HeaderFieldTests
         Assert.Equal("text/html", message.Body.ContentType.MimeType);
         Assert.Equal("ISO-8859-1", message.Body.ContentType.Charset);
         Assert.Equal("flowed", message.Body.ContentType.Parameters["FORMAT"]);
+    }
+
+    [Theory]
+    [InlineData("attachment; filename==?utf-8?B?w6kucGRm?=", "é.pdf")]
+    [InlineData("attachment; filename=\"=?iso-8859-1?Q?R=E9sum=E9.pdf?=\"", "Résumé.pdf")]
+    [InlineData("attachment; filename*=''plain.txt", "plain.txt")]
+    [InlineData("attachment; filename=\"a.pdf\"; filename*=utf-8''b%C3%A9.pdf", "bé.pdf")]
+    [InlineData("attachment; FileName=\"upper.doc\"", "upper.doc")]
+    public void FileName_ReadsEveryWayItIsWritten(string disposition, string expected)
+    {
+        var message = MimeParser.Parse(Encoding.ASCII.GetBytes($"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\ntext\r\n--b\r\nContent-Disposition: {disposition}\r\n\r\nx\r\n--b--\r\n"));
+
+        Assert.Equal(expected, message.Attachments.Single().FileName);
     }
 }

@@ -105,4 +105,14 @@ public class MalformedTests
         var junk = MimeParser.Parse(new byte[] { 0, 255, 10, 13, 58, 58, 45, 45 });
         Assert.NotNull(junk.Body);
     }
+
+    [Fact]
+    public void Latin1LabelledUtf8_ReadsAsLatin1_AndANamedInlineTextIsAFile()
+    {
+        var message = Corpus.Handwritten("mislabelled-utf8");
+
+        Assert.Equal("Grüße aus Köln", message.TextBody!.Trim());
+        Assert.Contains(message.Defects, d => d is { Kind: DefectKind.InvalidCharsetData, Where: "part 1" });
+        Assert.Equal("notes.txt", Assert.Single(message.Attachments).FileName);
+    }
 }

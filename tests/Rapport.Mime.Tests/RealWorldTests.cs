@@ -88,4 +88,21 @@ public class RealWorldTests
         Assert.Equal("[#88] Your request", original.Subject);
         Assert.Equal("nobody@nowhere.example", original.To.Single().Address);
     }
+
+    [Fact]
+    public void ThunderbirdFlowedText_IsUnwrapped()
+    {
+        var message = Corpus.Handwritten("thunderbird-flowed");
+
+        Assert.Equal(
+            "This paragraph was wrapped by the sender's client at seventy-two characters, and a reader should see it as one line again, not three.\n" +
+            "\n" +
+            "On 11/03/2024 17:00, Support wrote:\n" +
+            "> The quoted paragraph is flowed too, and keeps its quote marker.\n" +
+            "\n" +
+            ">Space-stuffed line.\n" +
+            "-- \n" +
+            "Bird User\n",
+            Corpus.Lf(message.TextBody));
+    }
 }

@@ -114,6 +114,9 @@ public class StructureTests
         Assert.False(pdf.IsInline);
         Assert.Equal("invoice.pdf", pdf.FileName);
         Assert.Equal("1.2.2", image.Entity.PartPath);
+        Assert.Same(image, message.FindByContentId("cid:ii_abc123"));
+        Assert.Same(image, message.FindByContentId("<ii_abc123>"));
+        Assert.Null(message.FindByContentId("cid:missing"));
     }
 
     [Fact]
