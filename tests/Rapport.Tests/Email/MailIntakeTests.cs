@@ -227,6 +227,27 @@ public class MailIntakeTests(MailFixture fixture) : IClassFixture<MailFixture>
         await empty.InvalidAsync("message");
     }
 
+    [Theory, Providers]
+    public async Task TheDropFolder_ReceivesEmlFiles_MovingThemToDone_OrToFailedWithTheReason(Db db)
+    {
+        var app = await fixture.For(db);
+        var folder = Path.Combine(Path.GetTempPath(), "rapport-tests", "drop-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var subject = "Dropped in the folder " + Guid.NewGuid().ToString("N")[..6];
+        await File.WriteAllBytesAsync(Path.Combine(folder, "good.eml"), Mail.From(RapportApp.UniqueEmail("drop"), subject, "From a folder.").ToBytes());
+        await File.WriteAllBytesAsync(Path.Combine(folder, "empty.eml"), []);
+        var drop = new MailDropFolder(app.Services.GetRequiredService<IServiceScopeFactory>(),
+            Microsoft.Extensions.Options.Options.Create(new EmailIntakeOptions { DropFolder = folder }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MailDropFolder>.Instance);
+
+        Assert.Equal(2, await drop.RunOnceAsync(default));
+
+        Assert.Empty(Directory.EnumerateFiles(folder));
+        Assert.True(File.Exists(Path.Combine(folder, "done", "good.eml")));
+        Assert.Contains("empty", await File.ReadAllTextAsync(Path.Combine(folder, "failed", "empty.eml.reason")));
+        Assert.Equal(1, await app.WithDbAsync(d => d.Tickets.CountAsync(t => t.Subject == subject && t.Channel == Channel.Email)));
+    }
+
     private static byte[] BounceFor(string originalId, string recipient) => System.Text.Encoding.ASCII.GetBytes(
         $"From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\r\n" +
         $"To: support@rapport.test\r\nSubject: Undelivered Mail Returned to Sender\r\n" +

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Rapport.Infrastructure.Problems;
 
 namespace Rapport.Features.Email.Intake;
 
@@ -22,7 +23,7 @@ public sealed class MailDropFolder(IServiceScopeFactory scopes, IOptions<EmailIn
             await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
             {
                 var received = await scope.ServiceProvider.GetRequiredService<ReceiveMail>().ExecuteAsync(file, MailIntakeVia.Folder, null, ct);
-                refusal = received.Succeeded ? null : received.Error!.Detail;
+                refusal = received.Succeeded ? null : received.Error!.Describe();
                 if (received.Succeeded) await MailIntakeApi.ReceiptAsync(received.Value!, scope.ServiceProvider.GetRequiredService<ProcessInboundMail>(), ct);
             }
             var name = Path.GetFileName(path);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rapport.Infrastructure.Problems;
 
 namespace Rapport.Features.Email.Intake;
 
@@ -28,7 +29,7 @@ public static class MailIngestCommand
                 var received = await services.GetRequiredService<ReceiveMail>().ExecuteAsync(input, MailIntakeVia.Pipe, result.GetValue(mailbox), ct);
                 if (!received.Succeeded)
                 {
-                    await Console.Error.WriteLineAsync("Rapport refused the message: " + received.Error!.Detail);
+                    await Console.Error.WriteLineAsync("Rapport refused the message: " + received.Error!.Describe());
                     return DataError;
                 }
                 var receipt = await MailIntakeApi.ReceiptAsync(received.Value!, services.GetRequiredService<ProcessInboundMail>(), ct);

@@ -47,12 +47,16 @@ public static class MailIntakeApi
         return TypedResults.Ok(await ReceiptAsync(received.Value!, process, ct));
     }
 
-    /// <summary>A new message is processed at once, so the caller learns its ticket; one seen before is only reported.</summary>
+    /// <summary>
+    /// A new message is processed at once, so the caller learns its ticket. One seen before is only reported, unless it
+    /// is still waiting (the process died after storing it): the sender's retry finishes the job, claimed as always.
+    /// </summary>
     internal static async Task<InboundMailReceipt> ReceiptAsync(ReceivedMail received, ProcessInboundMail process, CancellationToken ct)
     {
-        if (received.AlreadyReceived) return new(received.Id, true, received.Status, received.TicketNumber);
+        if (received.AlreadyReceived && received.Status != InboundMailStatus.Received)
+            return new(received.Id, true, received.Status, received.TicketNumber);
         var status = await process.ExecuteAsync(received.Id, ct);
-        return new(received.Id, false, status, await process.TicketOfAsync(received.Id, ct));
+        return new(received.Id, received.AlreadyReceived, status, await process.TicketOfAsync(received.Id, ct));
     }
 
     private static async Task<Results<Ok<Page<InboundMailDto>>, ProblemHttpResult>> ListAsync(

@@ -76,7 +76,7 @@ public sealed class ProcessInboundMail(
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return await FinishAsync(row, expected, InboundMailStatus.Unprocessable, Describe(delivered.Error!), null, null, ct);
+            return await FinishAsync(row, expected, InboundMailStatus.Unprocessable, delivered.Error!.Describe(), null, null, ct);
         }
         var (number, messageId, customerId) = delivered.Value;
         var now = clock.GetUtcNow();
@@ -180,8 +180,4 @@ public sealed class ProcessInboundMail(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.Reason, clipped), ct);
         return expected;
     }
-
-    private static string Describe(Error error) => error is ValidationError validation
-        ? string.Join(" ", validation.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")))
-        : error.Detail;
 }
