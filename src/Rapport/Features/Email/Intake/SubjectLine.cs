@@ -18,7 +18,7 @@ public static partial class SubjectLine
     /// Italian (R, RIF, I), Polish (Odp, PD), Turkish (YNT, ILT), Chinese and Japanese; with a counter
     /// ("Re[2]:", "Re(3):", "RE^2:") and an ASCII or full-width colon.
     /// </summary>
-    [GeneratedRegex(@"^(?:re|aw|antw|antwort|sv|vs|vb|vl|svar|r|rif|rv|res|réf|ref\.|tr|fw|fwd|fwdd|wg|enc|doorst|odp|pd|ynt|ilt|i|回复|回覆|答复|答覆|转发|轉寄|转寄|返信|転送)\s*(?:\[\d+\]|\(\d+\)|\^\d+)?\s*[:：]\s*",
+    [GeneratedRegex(@"^(?:re|aw|antw|antwort|sv|vs|vb|vl|svar|r|rif|rv|res|réf|tr|fw|fwd|wg|enc|doorst|odp|pd|ynt|ilt|i|回复|回覆|答复|答覆|转发|轉寄|转寄|返信|転送)\s*(?:\[\d+\]|\(\d+\)|\^\d+)?\s*[:：]\s*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
 
