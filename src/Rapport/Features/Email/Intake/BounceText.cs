@@ -13,7 +13,8 @@ internal static partial class BounceText
     [GeneratedRegex(@"^<([^\s<>@]+@[^\s<>@]+)>:\s*(.*)$")]
     private static partial Regex PostfixAddress();
 
-    [GeneratedRegex(@"[^\s<>()'"":;,\[\]]+@[^\s<>()'"":;,\[\]]+\.[a-z0-9-]+", RegexOptions.IgnoreCase)]
+    /// <summary>An address anywhere in a line; its parts are bounded (RFC 5321's limits) so a long run of text cannot make it slow.</summary>
+    [GeneratedRegex(@"[^\s<>()'"":;,\[\]@]{1,64}@[^\s<>()'"":;,\[\]@]{1,253}\.[a-z0-9-]{1,63}", RegexOptions.IgnoreCase)]
     private static partial Regex AnyAddress();
 
     [GeneratedRegex(@"Remote Server returned '([^']*)'", RegexOptions.IgnoreCase)]
@@ -24,11 +25,11 @@ internal static partial class BounceText
     private static partial Regex ModernHeading();
 
     /// <summary>Its details for administrators: "Reported error: 550 5.1.10 …", or at least "Status code: 550 5.1.10".</summary>
-    [GeneratedRegex(@"^\s*(?:Reported error|Status code):\s*(.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*(?:Reported error|Status code):[ \t]*(.+?)[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex ModernDiagnostic();
 
     /// <summary>Where bounces start the copy of the original: Exim, qmail, Postfix and Sendmail wordings.</summary>
-    [GeneratedRegex(@"^\s*-+\s*(?:this is a copy of the message|below this line is a copy of the message|original message headers|undelivered message headers|the original message was|returned message)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*-+[ \t]*(?:this is a copy of the message|below this line is a copy of the message|original message headers|undelivered message headers|the original message was|returned message)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex CopyMarker();
 
     private const string ExchangeFailed = "Delivery has failed to these recipients or groups";
