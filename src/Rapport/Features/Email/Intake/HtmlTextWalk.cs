@@ -66,6 +66,9 @@ internal sealed class HtmlTextWalk(PlainTextWriter writer)
             case "br":
                 Writer.LineBreak();
                 break;
+            case "blockquote" when QuoteMarkers.IsIndentOnly(element):
+                Block(element, nesting);
+                break;
             case "blockquote":
             case "div" when QuoteMarkers.IsQuoteContainer(element):
                 Quoted(element, nesting);
