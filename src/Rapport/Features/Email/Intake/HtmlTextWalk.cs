@@ -15,7 +15,7 @@ internal sealed class HtmlTextWalk(PlainTextWriter writer)
     private static readonly FrozenSet<string> Blocks = new[]
     {
         "div", "table", "tbody", "thead", "tfoot", "section", "article", "header", "footer", "main", "nav", "aside",
-        "address", "dl", "dt", "dd", "figure", "figcaption", "center", "form", "fieldset", "details", "summary", "hr", "caption",
+        "address", "dl", "dt", "dd", "figure", "figcaption", "center", "form", "fieldset", "details", "summary", "hr", "caption", "tr",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> Paragraphs = new[] { "p", "h1", "h2", "h3", "h4", "h5", "h6" }
@@ -88,11 +88,6 @@ internal sealed class HtmlTextWalk(PlainTextWriter writer)
                 preformatted++;
                 Children(element, nesting);
                 preformatted--;
-                Writer.EnsureLineStart();
-                break;
-            case "tr":
-                Writer.EnsureLineStart();
-                Children(element, nesting);
                 Writer.EnsureLineStart();
                 break;
             case "td" or "th":
