@@ -111,6 +111,21 @@ public class BounceReportTests
         Assert.Equal("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", recipient.Diagnostic);
     }
 
+    [Fact]
+    public void Office365_NewerReportWithoutADsn_ReadsTheReportedError()
+    {
+        var report = BounceReport.Read(new BounceParts(HumanText: Samples.Read("bounce-office365-modern.txt"),
+            OriginalHeaders: [new MailHeader("Message-ID", "<ticket-1042-reply-6@rapport.example>")]));
+        var recipient = Assert.Single(report.Recipients);
+        Assert.Equal(("alice.old@contoso.com", "5.1.10", BounceSeverity.Permanent), (recipient.Address, recipient.Status, recipient.Severity));
+        Assert.Equal("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", recipient.Diagnostic);
+        Assert.Equal("<ticket-1042-reply-6@rapport.example>", report.OriginalMessageId);
+    }
+
+    [Fact]
+    public void AnUnknownText_FindsNoRecipient() =>
+        Assert.Empty(BounceReport.Read(new BounceParts(HumanText: "Hello,\n\nI am out of the office until Monday.\n")).Recipients);
+
     [Theory]
     [InlineData("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.7.1 (delivery not authorized)", "5.7.1", BounceSeverity.Permanent)]
     [InlineData("Final-Recipient: rfc822; a@example.org\nAction: failed\nDiagnostic-Code: smtp; 550 Mailbox unavailable", "5.0.0", BounceSeverity.Permanent)]

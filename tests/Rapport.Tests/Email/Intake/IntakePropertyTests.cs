@@ -81,7 +81,8 @@ public class IntakePropertyTests
         {
             var text = HtmlText.ToText(html);
             var parts = ReplyText.Split(null, html);
-            return !text.Contains("\n\n\n", StringComparison.Ordinal) && text == text.Trim()
+            // Nested list items keep their indent, even on the first line.
+            return !text.Contains("\n\n\n", StringComparison.Ordinal) && text == text.TrimEnd() && !text.StartsWith('\n')
                 && NonWhiteSpace(parts.NewText + parts.Rest) == NonWhiteSpace(text);
         }).Check(Runs);
 

@@ -119,8 +119,12 @@ public class ReplyTextTests
     [Theory]
     [InlineData("From: my account page I cannot reach the invoices.\nWhat should I do?")]
     [InlineData("I wrote:\nthe printer is broken.")]
+    [InlineData("So I wrote:\nthe printer is broken.")]
+    [InlineData("On Monday my colleague\nwrote: the printer is broken")]
+    [InlineData("So my colleague Bob\nwrote:\nthe printer is broken")]
     [InlineData("The dashes -- in my text\nare not a signature.")]
     [InlineData("----\nA dash line.")]
+    [InlineData("Our disclaimer follows.\n________________________________\nThis e-mail is confidential.")]
     [InlineData("I sent from my iPhone a photo of the printer yesterday, did you receive it?")]
     public void CustomerTextThatMerelyResemblesMarkers_IsKept(string text) =>
         Assert.Equal(new ReplyParts(text, ""), Split(text));
@@ -174,6 +178,16 @@ public class ReplyTextTests
     [InlineData("   \n\n  ")]
     [InlineData(null)]
     public void NoText_GivesEmptyParts(string? text) => Assert.Equal(new ReplyParts("", ""), ReplyText.Split(text));
+
+    [Fact]
+    public void AnInlineAnswerInGmailHtml_KeepsTheWholeText()
+    {
+        var parts = ReplyText.Split(null,
+            "<div dir=\"ltr\">See my answers below.</div><div class=\"gmail_quote\"><div class=\"gmail_attr\">On Mon, 2 Mar 2026 at 10:02, Bob &lt;bob@example.com&gt; wrote:<br></div>"
+            + "<blockquote class=\"gmail_quote\"><div>Which model?</div></blockquote><div>HP LaserJet 4000.</div><blockquote class=\"gmail_quote\"><div>Cable or wireless?</div></blockquote><div>Cable.</div></div>");
+        Assert.Equal("See my answers below.\nOn Mon, 2 Mar 2026 at 10:02, Bob <bob@example.com> wrote:\n> Which model?\nHP LaserJet 4000.\n> Cable or wireless?\nCable.", parts.NewText);
+        Assert.Equal("", parts.Rest);
+    }
 
     [Fact]
     public void OnlyHtml_IsReadAsText()

@@ -13,14 +13,23 @@ internal static partial class BounceText
     [GeneratedRegex(@"^<([^\s<>@]+@[^\s<>@]+)>:\s*(.*)$")]
     private static partial Regex PostfixAddress();
 
-    [GeneratedRegex(@"[^\s<>()'"":;,\[\]]+@[^\s<>()'"":;,\[\]]+\.[a-z0-9-]+", RegexOptions.IgnoreCase)]
+    /// <summary>An address anywhere in a line; its parts are bounded (RFC 5321's limits) so a long run of text cannot make it slow.</summary>
+    [GeneratedRegex(@"[^\s<>()'"":;,\[\]@]{1,64}@[^\s<>()'"":;,\[\]@]{1,253}\.[a-z0-9-]{1,63}", RegexOptions.IgnoreCase)]
     private static partial Regex AnyAddress();
 
     [GeneratedRegex(@"Remote Server returned '([^']*)'", RegexOptions.IgnoreCase)]
     private static partial Regex ExchangeDiagnostic();
 
+    /// <summary>Office 365's newer report: "Your message to alice@contoso.com couldn't be delivered."</summary>
+    [GeneratedRegex(@"Your message to <?([^\s<>@]+@[^\s<>@]+?)>? couldn[’']t be delivered", RegexOptions.IgnoreCase)]
+    private static partial Regex ModernHeading();
+
+    /// <summary>Its details for administrators: "Reported error: 550 5.1.10 …", or at least "Status code: 550 5.1.10".</summary>
+    [GeneratedRegex(@"^[ \t]*(?:Reported error|Status code):[ \t]*(.+?)[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex ModernDiagnostic();
+
     /// <summary>Where bounces start the copy of the original: Exim, qmail, Postfix and Sendmail wordings.</summary>
-    [GeneratedRegex(@"^\s*-+\s*(?:this is a copy of the message|below this line is a copy of the message|original message headers|undelivered message headers|the original message was|returned message)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*-+[ \t]*(?:this is a copy of the message|below this line is a copy of the message|original message headers|undelivered message headers|the original message was|returned message)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex CopyMarker();
 
     private const string ExchangeFailed = "Delivery has failed to these recipients or groups";
@@ -32,9 +41,21 @@ internal static partial class BounceText
         text = text.Replace("\r\n", "\n");
         var copy = CopyMarker().Match(text);
         var report = copy.Success ? text[..copy.Index] : text;
-        return report.Contains(ExchangeFailed, StringComparison.OrdinalIgnoreCase) || report.Contains(ExchangeDelayed, StringComparison.OrdinalIgnoreCase)
-            ? Exchange(report)
-            : Listed(report);
+        if (report.Contains(ExchangeFailed, StringComparison.OrdinalIgnoreCase) || report.Contains(ExchangeDelayed, StringComparison.OrdinalIgnoreCase))
+            return Exchange(report);
+        var listed = Listed(report);
+        return listed.Count > 0 ? listed : Modern(report);
+    }
+
+    /// <summary>Office 365's newer report names one recipient in its first line; "Reported error" is the fuller diagnostic.</summary>
+    private static IReadOnlyList<FailedRecipient> Modern(string report)
+    {
+        var heading = ModernHeading().Match(report);
+        if (!heading.Success) return [];
+        var diagnostics = ModernDiagnostic().Matches(report).Select(m => m.Groups[1].Value).ToList();
+        var diagnostic = diagnostics.OrderByDescending(d => d.Length).FirstOrDefault();
+        var status = BounceReport.StatusIn(diagnostic) ?? "5.0.0";
+        return [new FailedRecipient(heading.Groups[1].Value, status, BounceReport.SeverityOf(status), diagnostic)];
     }
 
     /// <summary>The original's headers when the bounce inlines a copy after a marker line, else null.</summary>

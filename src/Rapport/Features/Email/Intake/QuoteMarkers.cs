@@ -20,6 +20,15 @@ internal static class QuoteMarkers
     public static bool IsQuoteContainer(IElement element) =>
         element.ClassList.Any(c => c.EndsWith("yahoo_quoted", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Gmail's "Indent more" writes the customer's own text in a blockquote without a border; a quote
+    /// has one (or says type=cite, or carries a quote class).
+    /// </summary>
+    public static bool IsIndentOnly(IElement blockquote) =>
+        !string.Equals(blockquote.GetAttribute("type"), "cite", StringComparison.OrdinalIgnoreCase)
+        && !blockquote.ClassList.Any(c => c.Contains("quote", StringComparison.OrdinalIgnoreCase))
+        && Style(blockquote).Contains("border:none", StringComparison.Ordinal);
+
     /// <summary>Gmail's and Thunderbird's signature containers.</summary>
     public static bool IsSignature(IElement element) =>
         element.ClassList.Contains("gmail_signature") || element.ClassList.Contains("moz-signature");

@@ -22,7 +22,7 @@ internal static partial class ReplyMarkers
     [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}\s.{0,200}<[^<>\s]+@[^<>\s]+>\s*[:：]\s*$")]
     private static partial Regex DatedAddressEnding();
 
-    /// <summary>How attribution lines begin: "On", "Am", "Le", "Op", "El", "Il", "Em", "No dia", "Den", a weekday, a date.</summary>
+    /// <summary>How attribution lines begin ("On", "Am", "Le", "Op", "El", "Il", "Em", "No dia", "Den", a weekday, a date): a wrapped one must.</summary>
     [GeneratedRegex(@"^\s*(?:on|am|le|op|el|il|em|no\s+dia|den|d\.|pá|på|\d|mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|ma|wo|vr|za|zo|lu|mié|jue|vie|sáb|gio|seg|ter|qua|qui|sex|sáb|dom|mån|tis|ons|tors|fre|lør|søn|tir|man|tor)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttributionStart();
@@ -65,18 +65,19 @@ internal static partial class ReplyMarkers
 
     /// <summary>
     /// How many lines an attribution ("On Mon, 2 Mar 2026 at 10:02, Alice &lt;a@example.com&gt; wrote:")
-    /// starting here takes: 1, 2 when Gmail wrapped it over two lines, 0 when this is none. Without a
-    /// known opening word or a date, a "… wrote:" line counts only when quoted lines follow.
+    /// starting here takes: 1, 2 when Gmail wrapped it over two lines, 0 when this is none. Clients
+    /// write a date in it; without a digit ("So I wrote:"), a "… wrote:" line counts only when quoted
+    /// lines follow.
     /// </summary>
     public static int AttributionLength(IReadOnlyList<string> lines, int i)
     {
         var line = lines[i];
         if (IsBlank(line) || IsQuoted(line) || line.Length > 300) return 0;
         if (DatedAddressEnding().IsMatch(line)) return 1;
-        if (WroteEnding().IsMatch(line)) return LooksDated(line) || NextNonBlankIsQuoted(lines, i + 1) ? 1 : 0;
+        if (WroteEnding().IsMatch(line)) return line.Any(char.IsDigit) || NextNonBlankIsQuoted(lines, i + 1) ? 1 : 0;
         if (i + 1 >= lines.Count || IsBlank(lines[i + 1]) || IsQuoted(lines[i + 1])) return 0;
         var joined = line.TrimEnd() + " " + lines[i + 1].Trim();
-        return joined.Length <= 300 && AttributionStart().IsMatch(line) && WroteEnding().IsMatch(joined) ? 2 : 0;
+        return joined.Length <= 300 && AttributionStart().IsMatch(line) && joined.Any(char.IsDigit) && WroteEnding().IsMatch(joined) ? 2 : 0;
     }
 
     /// <summary>Outlook's header block: a From line followed within four lines by Sent, To, Subject or Date.</summary>
@@ -92,8 +93,6 @@ internal static partial class ReplyMarkers
             if (OtherHeader().IsMatch(lines[j])) return true;
         return false;
     }
-
-    private static bool LooksDated(string line) => AttributionStart().IsMatch(line) || line.Any(char.IsDigit);
 
     public static bool NextNonBlankIsQuoted(IReadOnlyList<string> lines, int from)
     {

@@ -13,22 +13,17 @@ namespace Rapport.Features.Email.Intake;
 public static partial class SubjectLine
 {
     /// <summary>
-    /// Reply and forward prefixes in the languages mail clients write them: English, German (AW, WG),
-    /// Nordic (SV, VS, VB, VL, Fwd), Dutch (Antw, Doorst), French (Réf, TR), Spanish/Portuguese (RV, ENC, RES),
-    /// Italian (R, RIF, I), Polish (Odp, PD), Turkish (YNT, ILT), Chinese and Japanese; with a counter
-    /// ("Re[2]:", "Re(3):", "RE^2:") and an ASCII or full-width colon.
+    /// What comes off the front of a subject, one piece per match (matched from a position, so a long run
+    /// of pieces comes off in one pass): reply and forward prefixes in the languages mail clients write
+    /// them — English, German (AW, WG), Nordic (SV, VS, VB, VL), Dutch (Antw, Doorst), French (Réf, TR),
+    /// Spanish/Portuguese (RV, ENC, RES), Italian (R, RIF, I), Polish (Odp, PD), Turkish (YNT, ILT),
+    /// Chinese and Japanese — with a counter ("Re[2]:", "Re(3):", "RE^2:") and an ASCII or full-width
+    /// colon; a tag in brackets (a list's "[users]", a gateway's "[EXTERNAL]"); and gateway markers
+    /// written without brackets ("*EXTERNAL*", "(EXTERNAL)", "EXTERNAL:", "EXT:").
     /// </summary>
-    [GeneratedRegex(@"^(?:re|aw|antw|antwort|sv|vs|vb|vl|svar|r|rif|rv|res|réf|ref\.|tr|fw|fwd|fwdd|wg|enc|doorst|odp|pd|ynt|ilt|i|回复|回覆|答复|答覆|转发|轉寄|转寄|返信|転送)\s*(?:\[\d+\]|\(\d+\)|\^\d+)?\s*[:：]\s*",
+    [GeneratedRegex(@"\G(?:(?:re|aw|antw|antwort|sv|vs|vb|vl|svar|r|rif|rv|res|réf|tr|fw|fwd|wg|enc|doorst|odp|pd|ynt|ilt|i|回复|回覆|答复|答覆|转发|轉寄|转寄|返信|転送)\s*(?:\[\d+\]|\(\d+\)|\^\d+)?\s*[:：]|\[[^\[\]]{1,60}\]|\*+\s*(?:external|ext)\s*\*+|\((?:external|ext)\)|(?:external|ext)\s*:)\s*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Prefix();
-
-    /// <summary>A leading tag in brackets: a mailing list's "[users]", a gateway's "[EXTERNAL]", "[SPAM]".</summary>
-    [GeneratedRegex(@"^\[[^\[\]]{1,60}\]\s*")]
-    private static partial Regex LeadingTag();
-
-    /// <summary>Gateway markers written without brackets: "*EXTERNAL*", "(EXTERNAL)", "EXTERNAL:", "EXT:".</summary>
-    [GeneratedRegex(@"^(?:\*+\s*(?:external|ext)\s*\*+|\((?:external|ext)\)|(?:external|ext)\s*:)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ExternalMarker();
+    private static partial Regex LeadingPiece();
 
     /// <summary>Any ticket token, whatever its prefix: "[#12]", "[Acme #12]", "[Ticket#12]".</summary>
     [GeneratedRegex(@"\[(?<prefix>[^\[\]#]{0,40})#(?<number>\d{1,19})\]")]
@@ -50,11 +45,17 @@ public static partial class SubjectLine
             var before = text;
             text = AnyToken().Replace(text, " ");
             text = Whitespace().Replace(text, " ").Trim();
-            text = Prefix().Replace(text, "");
-            text = LeadingTag().Replace(text, "");
-            text = ExternalMarker().Replace(text, "");
+            text = text[LeadingPieces(text)..];
             if (text == before) return text;
         }
+    }
+
+    private static int LeadingPieces(string text)
+    {
+        var at = 0;
+        for (var piece = LeadingPiece().Match(text, at); piece.Success && piece.Length > 0; piece = LeadingPiece().Match(text, at))
+            at += piece.Length;
+        return at;
     }
 
     /// <summary>
