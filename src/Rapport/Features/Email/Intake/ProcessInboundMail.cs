@@ -27,6 +27,8 @@ public sealed class ProcessInboundMail(
     ILogger<ProcessInboundMail> log)
 {
     public const int MaxAttempts = 5;
+    /// <summary>HTML beyond this (characters) is cut before it is read: reading HTML runs at about a megabyte a second.</summary>
+    public const int MaxHtmlLength = 2_000_000;
 
     /// <summary>Processes a message that is waiting (received); with <paramref name="byHand"/>, one that was set aside, made a ticket whatever the filters say.</summary>
     public async Task<InboundMailStatus> ExecuteAsync(long id, CancellationToken ct, bool byHand = false)
@@ -120,10 +122,11 @@ public sealed class ProcessInboundMail(
     private async Task<(ChannelContent Content, List<string> Refused)> ContentAsync(IncomingMail mail, CancellationToken ct)
     {
         var message = mail.Message;
+        var htmlBody = message.HtmlBody is { Length: > MaxHtmlLength } big ? big[..MaxHtmlLength] : message.HtmlBody;
         string text, html;
         if (mail.FollowUpOf is not null)
-            (text, html) = MessageBody.FromPlainText(ReplyText.Split(message.TextBody, message.HtmlBody).NewText);
-        else if (message.HtmlBody is { } original)
+            (text, html) = MessageBody.FromPlainText(ReplyText.Split(message.TextBody, htmlBody).NewText);
+        else if (htmlBody is { } original)
             (text, html) = (message.TextBody?.Trim() ?? HtmlText.ToText(original), MessageBody.FromHtml(original).Html);
         else
             (text, html) = MessageBody.FromPlainText(message.TextBody ?? "");
