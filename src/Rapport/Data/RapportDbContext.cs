@@ -38,6 +38,7 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketTag> TicketTags => Set<TicketTag>();
     public DbSet<TicketFollower> TicketFollowers => Set<TicketFollower>();
+    public DbSet<TicketCc> TicketCcs => Set<TicketCc>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Customer> Customers => Set<Customer>();

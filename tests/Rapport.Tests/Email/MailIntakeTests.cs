@@ -123,6 +123,36 @@ public class MailIntakeTests(MailFixture fixture) : IClassFixture<MailFixture>
     }
 
     [Theory, Providers]
+    public async Task ThoseCopiedIn_SeeTheTicket_AndTheirRepliesJoinIt(Db db)
+    {
+        var app = await fixture.For(db);
+        var relay = await app.RelayClientAsync();
+        var (_, agent) = await app.SignInAsync(Role.Admin);
+        var colleague = RapportApp.UniqueEmail("colleague");
+        var first = Mail.From(RapportApp.UniqueEmail("boss"), "Office printer contract", "Please renew it; my colleague is copied in.") with
+        {
+            Cc = [new MailboxAddress("Casey Colleague", colleague)],
+        };
+        var number = (await relay.ReceiveAsync(first.ToBytes())).TicketNumber!.Value;
+
+        var reply = Mail.From(colleague, "Re: Office printer contract", "And add the second floor too.", "Casey Colleague") with
+        {
+            InReplyTo = first.MessageId,
+            References = [first.MessageId!],
+        };
+        var answered = await relay.ReceiveAsync(reply.ToBytes());
+
+        Assert.Equal(number, answered.TicketNumber);
+        var messages = (await (await agent.GetAsync($"/api/v1/tickets/{number}/messages")).ReadAsync<Page<MessageDto>>()).Items;
+        Assert.Equal("Casey Colleague", messages[^1].AuthorCustomer?.Name);
+        var casey = await app.WithDbAsync(d => d.CustomerEmails.Where(e => e.Address == colleague).Select(e => e.CustomerId).SingleAsync());
+        var portal = app.ClientFor(await app.CreateUserAsync(Role.Customer, customerId: casey));
+        Assert.Equal(HttpStatusCode.OK, (await portal.GetAsync($"/api/v1/tickets/{number}")).StatusCode);
+        var (_, copied) = Assert.Single(await agent.TicketEventsAsync(number, "copied_in"));
+        Assert.Contains(colleague, copied["ccs"]?["after"]?.ToJsonString());
+    }
+
+    [Theory, Providers]
     public async Task ASecondMailWithTheSameSubject_JoinsTheSendersOpenTicket(Db db)
     {
         var app = await fixture.For(db);

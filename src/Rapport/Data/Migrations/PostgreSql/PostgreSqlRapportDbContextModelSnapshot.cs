@@ -1977,6 +1977,21 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("Rapport.Features.Tickets.TicketCc", b =>
+                {
+                    b.Property<long>("TicketNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TicketNumber", "CustomerId");
+
+                    b.HasIndex("CustomerId", "TicketNumber");
+
+                    b.ToTable("TicketCcs");
+                });
+
             modelBuilder.Entity("Rapport.Features.Tickets.TicketFollower", b =>
                 {
                     b.Property<long>("TicketNumber")
@@ -2439,6 +2454,21 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.Navigation("Service");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Tickets.TicketCc", b =>
+                {
+                    b.HasOne("Rapport.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Features.Tickets.TicketFollower", b =>

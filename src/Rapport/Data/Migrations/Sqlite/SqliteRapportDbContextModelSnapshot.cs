@@ -1920,6 +1920,21 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("Rapport.Features.Tickets.TicketCc", b =>
+                {
+                    b.Property<long>("TicketNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketNumber", "CustomerId");
+
+                    b.HasIndex("CustomerId", "TicketNumber");
+
+                    b.ToTable("TicketCcs");
+                });
+
             modelBuilder.Entity("Rapport.Features.Tickets.TicketFollower", b =>
                 {
                     b.Property<long>("TicketNumber")
@@ -2380,6 +2395,21 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.Navigation("Service");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Tickets.TicketCc", b =>
+                {
+                    b.HasOne("Rapport.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Features.Tickets.TicketFollower", b =>

@@ -23,7 +23,7 @@ namespace Rapport.Features.Email.Intake;
 /// </summary>
 public sealed class ProcessInboundMail(
     RapportDbContext db, IEnumerable<IIntakeFilter> filters, AttachmentStore store, IOptions<AttachmentOptions> attachmentOptions,
-    FindOrCreateCustomer customers, CreateTicket createTicket, AddMessage addMessage, AuditLog audit, TimeProvider clock,
+    FindOrCreateCustomer customers, CreateTicket createTicket, AddMessage addMessage, CopyCustomersIn copyIn, AuditLog audit, TimeProvider clock,
     ILogger<ProcessInboundMail> log)
 {
     public const int MaxAttempts = 5;
@@ -81,6 +81,9 @@ public sealed class ProcessInboundMail(
             return await FinishAsync(row, expected, InboundMailStatus.Unprocessable, delivered.Error!.Describe(), null, null, ct);
         }
         var (number, messageId, customerId) = delivered.Value;
+        // Those copied in see the ticket and may answer it; the mail's Cc is who the sender wanted in the conversation.
+        var requester = await db.Tickets.Where(t => t.Number == number).Select(t => t.RequesterId).FirstAsync(ct);
+        await copyIn.ExecuteAsync(number, requester, mail.Message.Cc.Select(a => (a.Address, a.DisplayName)), ct);
         var now = clock.GetUtcNow();
         await db.InboundMails.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, InboundMailStatus.Processed).SetProperty(m => m.Reason, (string?)null)

@@ -49,6 +49,30 @@ namespace Rapport.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_inbound_mail", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TicketCcs",
+                columns: table => new
+                {
+                    TicketNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketCcs", x => new { x.TicketNumber, x.CustomerId });
+                    table.ForeignKey(
+                        name: "FK_TicketCcs_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TicketCcs_Tickets_TicketNumber",
+                        column: x => x.TicketNumber,
+                        principalTable: "Tickets",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_EmailMessageId",
                 table: "Messages",
@@ -69,6 +93,11 @@ namespace Rapport.Data.Migrations.Sqlite
                 name: "IX_inbound_mail_Status_Id",
                 table: "inbound_mail",
                 columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketCcs_CustomerId_TicketNumber",
+                table: "TicketCcs",
+                columns: new[] { "CustomerId", "TicketNumber" });
         }
 
         /// <inheritdoc />
@@ -76,6 +105,9 @@ namespace Rapport.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "inbound_mail");
+
+            migrationBuilder.DropTable(
+                name: "TicketCcs");
 
             migrationBuilder.DropIndex(
                 name: "IX_Messages_EmailMessageId",

@@ -51,6 +51,30 @@ namespace Rapport.Data.Migrations.PostgreSql
                     table.PrimaryKey("PK_inbound_mail", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TicketCcs",
+                columns: table => new
+                {
+                    TicketNumber = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketCcs", x => new { x.TicketNumber, x.CustomerId });
+                    table.ForeignKey(
+                        name: "FK_TicketCcs_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TicketCcs_Tickets_TicketNumber",
+                        column: x => x.TicketNumber,
+                        principalTable: "Tickets",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_EmailMessageId",
                 table: "Messages",
@@ -71,6 +95,11 @@ namespace Rapport.Data.Migrations.PostgreSql
                 name: "IX_inbound_mail_Status_Id",
                 table: "inbound_mail",
                 columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketCcs_CustomerId_TicketNumber",
+                table: "TicketCcs",
+                columns: new[] { "CustomerId", "TicketNumber" });
         }
 
         /// <inheritdoc />
@@ -78,6 +107,9 @@ namespace Rapport.Data.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "inbound_mail");
+
+            migrationBuilder.DropTable(
+                name: "TicketCcs");
 
             migrationBuilder.DropIndex(
                 name: "IX_Messages_EmailMessageId",
