@@ -8,6 +8,7 @@ using Rapport.Features.Complaints;
 using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
 using Rapport.Features.Demo;
+using Rapport.Features.Email;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
@@ -52,6 +53,7 @@ public partial class Program
             .AddCalendars().AddServiceOffer().AddSlaPolicies();
         builder.Services.AddComplaints();
         builder.Services.AddTicketRouting();
+        builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -82,6 +84,7 @@ public partial class Program
         app.MapEscalation();
         app.MapDeadlines();
         app.MapTicketRouting();
+        app.MapEmailSending();
         app.MapCalendars();
         app.MapServiceOffer();
         app.MapSlaPolicies();

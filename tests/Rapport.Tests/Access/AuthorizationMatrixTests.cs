@@ -145,6 +145,14 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("GET", "/api/v1/approvals/{id:long}", Audience.Staff),
         ("POST", "/api/v1/approvals/{id:long}/approve", Audience.Staff),
         ("POST", "/api/v1/approvals/{id:long}/reject", Audience.Staff),
+
+        ("GET", "/api/v1/mailboxes", Audience.Admins),
+        ("GET", "/api/v1/mailboxes/{id:long}", Audience.Admins),
+        ("POST", "/api/v1/mailboxes", Audience.Admins),
+        ("PATCH", "/api/v1/mailboxes/{id:long}", Audience.Admins),
+        ("DELETE", "/api/v1/mailboxes/{id:long}", Audience.Admins),
+        ("POST", "/api/v1/mailboxes/{id:long}/test", Audience.Admins),
+        ("GET", "/api/v1/mailboxes/{id:long}/audit", Audience.Admins),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -251,6 +259,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["escalation-levels"] = "1",
             ["authority-limits"] = "agent",
             ["approvals"] = "999999999",
+            ["mailboxes"] = "999999999",
         };
     }
 
