@@ -33,7 +33,8 @@ public sealed class EmailFixture : IAsyncLifetime
 
     private async Task<(RapportApp, FakeTimeProvider)> StartAsync(Db db)
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // Whole seconds: SQLite keeps times to the millisecond, and tests compare the times they read back.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         var settings = new Dictionary<string, string?>
         {
             ["Rapport:Email:Sending:RunInBackground"] = "false",
@@ -44,12 +45,33 @@ public sealed class EmailFixture : IAsyncLifetime
         return (await RapportApp.StartAsync(db, settings, clock), clock);
     }
 
+    /// <summary>The app, a signed-in admin, a fresh sink (plain, or with AUTH and STARTTLS) and a mailbox that sends to it.</summary>
+    public async Task<MailScenario> ScenarioAsync(Db db, bool secure = false, string? mailboxPassword = SinkPassword)
+    {
+        var (app, clock) = await For(db);
+        var (admin, client) = await app.SignInAsync(Features.People.Role.Admin);
+        var sink = secure ? await SmtpSink.StartAsync(SinkUser, SinkPassword, Certificate) : await SmtpSink.StartAsync();
+        var mailbox = await client.CreateMailboxAsync(secure
+            ? EmailSetup.NewMailbox(sink, SinkUser, mailboxPassword, security: "start_tls")
+            : EmailSetup.NewMailbox(sink));
+        return new MailScenario(app, clock, admin, client, sink, mailbox);
+    }
+
+    public const string SinkUser = "rapport";
+    public const string SinkPassword = "Smtp-pass-1";
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         foreach (var app in _apps.Values) await (await app).Item1.DisposeAsync();
     }
+}
+
+public sealed record MailScenario(RapportApp App, FakeTimeProvider Clock, TestUser Admin, HttpClient Client, SmtpSink Sink, MailboxDto Mailbox)
+    : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Sink.DisposeAsync();
 }
 
 /// <summary>What email tests do: make a mailbox pointing at a sink, queue raw mail, run the sender, read a mail's row.</summary>

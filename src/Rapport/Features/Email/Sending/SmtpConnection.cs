@@ -41,10 +41,18 @@ public sealed class SmtpConnection : IAsyncDisposable
     public static async Task<SmtpConnection> OpenAsync(SmtpServer server, SendingOptions options, CancellationToken ct)
     {
         var tcp = new TcpClient();
-        var connection = new SmtpConnection(tcp, options);
         try
         {
             await Guarded("connect", options.ConnectTimeout, t => tcp.ConnectAsync(server.Host, server.Port, t).AsTask(), ct);
+        }
+        catch
+        {
+            tcp.Dispose();
+            throw;
+        }
+        var connection = new SmtpConnection(tcp, options);
+        try
+        {
             if (server.Security == MailSecurity.ImplicitTls) await connection.SecureAsync(server.Host, ct);
             await connection.ExpectAsync("greeting", ct);
             await connection.HelloAsync(ct);
