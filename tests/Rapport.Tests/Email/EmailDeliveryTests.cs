@@ -35,7 +35,7 @@ public class EmailDeliveryTests(EmailFixture fixture) : IClassFixture<EmailFixtu
     [Theory, Providers]
     public async Task AMailboxWithCredentials_SignsInOverStartTls(Db db)
     {
-        await using var scenario = await fixture.ScenarioAsync(db, secure: true);
+        await using var scenario = await fixture.ScenarioAsync(db, "start_tls");
         var (app, _, _, _, sink, mailbox) = scenario;
         var (content, messageId) = EmailSetup.RawMessage("ann@example.test");
 
@@ -48,9 +48,41 @@ public class EmailDeliveryTests(EmailFixture fixture) : IClassFixture<EmailFixtu
     }
 
     [Theory, Providers]
+    public async Task AMailboxWithImplicitTls_SignsInOverTls(Db db)
+    {
+        await using var scenario = await fixture.ScenarioAsync(db, "implicit_tls");
+        var (app, _, _, _, sink, mailbox) = scenario;
+        var (content, messageId) = EmailSetup.RawMessage("ann@example.test");
+
+        var mail = await app.QueueAsync(mailbox.Id, content, messageId, ["ann@example.test"]);
+        await app.DeliverAsync();
+
+        var received = Assert.Single(sink.WithMessageId(messageId));
+        Assert.Equal(("rapport", true), (received.User, received.Secure));
+        Assert.Equal(content, received.Content);
+        Assert.Equal(DeliveryState.Sent, (await app.MailAsync(mail.Id)).State);
+    }
+
+    [Theory, Providers]
+    public async Task AServerCertificateThatIsNotTrusted_IsRefused_BeforeThePasswordIsSent(Db db)
+    {
+        await using var scenario = await fixture.ScenarioAsync(db, "start_tls", certificate: SmtpSink.CreateCertificate());
+        var (app, _, _, _, sink, mailbox) = scenario;
+        var (content, messageId) = EmailSetup.RawMessage("ann@example.test");
+
+        var mail = await app.QueueAsync(mailbox.Id, content, messageId, ["ann@example.test"]);
+        await app.DeliverAsync();
+
+        var waiting = await app.MailAsync(mail.Id);
+        Assert.Equal(DeliveryState.Queued, waiting.State);
+        Assert.StartsWith("TLS handshake with 127.0.0.1 failed", waiting.LastError, StringComparison.Ordinal);
+        Assert.Empty(sink.Received());
+    }
+
+    [Theory, Providers]
     public async Task AWrongPassword_IsRetried_NotFailed_AndTheErrorHoldsNoSecret(Db db)
     {
-        await using var scenario = await fixture.ScenarioAsync(db, secure: true, mailboxPassword: "Wrong-pass-9");
+        await using var scenario = await fixture.ScenarioAsync(db, "start_tls", mailboxPassword: "Wrong-pass-9");
         var (app, clock, _, _, sink, mailbox) = scenario;
         var (content, messageId) = EmailSetup.RawMessage("ann@example.test");
 

@@ -45,15 +45,21 @@ public sealed class EmailFixture : IAsyncLifetime
         return (await RapportApp.StartAsync(db, settings, clock), clock);
     }
 
-    /// <summary>The app, a signed-in admin, a fresh sink (plain, or with AUTH and STARTTLS) and a mailbox that sends to it.</summary>
-    public async Task<MailScenario> ScenarioAsync(Db db, bool secure = false, string? mailboxPassword = SinkPassword)
+    /// <summary>
+    /// The app, a signed-in admin, a fresh sink and a mailbox that sends to it: plain without sign-in, or requiring
+    /// AUTH over STARTTLS or implicit TLS with <paramref name="certificate"/> (the trusted one unless given).
+    /// </summary>
+    public async Task<MailScenario> ScenarioAsync(Db db, string security = "none", string? mailboxPassword = SinkPassword,
+        SinkCertificate? certificate = null)
     {
         var (app, clock) = await For(db);
         var (admin, client) = await app.SignInAsync(Features.People.Role.Admin);
-        var sink = secure ? await SmtpSink.StartAsync(SinkUser, SinkPassword, Certificate) : await SmtpSink.StartAsync();
-        var mailbox = await client.CreateMailboxAsync(secure
-            ? EmailSetup.NewMailbox(sink, SinkUser, mailboxPassword, security: "start_tls")
-            : EmailSetup.NewMailbox(sink));
+        var sink = security == "none"
+            ? await SmtpSink.StartAsync()
+            : await SmtpSink.StartAsync(SinkUser, SinkPassword, certificate ?? Certificate, implicitTls: security == "implicit_tls");
+        var mailbox = await client.CreateMailboxAsync(security == "none"
+            ? EmailSetup.NewMailbox(sink)
+            : EmailSetup.NewMailbox(sink, SinkUser, mailboxPassword, security));
         return new MailScenario(app, clock, admin, client, sink, mailbox);
     }
 
@@ -71,7 +77,13 @@ public sealed class EmailFixture : IAsyncLifetime
 public sealed record MailScenario(RapportApp App, FakeTimeProvider Clock, TestUser Admin, HttpClient Client, SmtpSink Sink, MailboxDto Mailbox)
     : IAsyncDisposable
 {
-    public ValueTask DisposeAsync() => Sink.DisposeAsync();
+    /// <summary>Stops the sink and settles the mailbox's unsent mail, so later tests' senders leave it alone.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await App.WithDbAsync(db => db.OutgoingMail.Where(m => m.MailboxId == Mailbox.Id && m.State != DeliveryState.Sent)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, DeliveryState.Failed)));
+        await Sink.DisposeAsync();
+    }
 }
 
 /// <summary>What email tests do: make a mailbox pointing at a sink, queue raw mail, run the sender, read a mail's row.</summary>

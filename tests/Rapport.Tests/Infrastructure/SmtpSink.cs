@@ -25,24 +25,23 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly string? _user;
     private readonly string? _password;
     private readonly (string Key, string Cert)? _tls;
+    private readonly bool _implicitTls;
     private Process? _process;
 
-    private SmtpSink(string script, int port, string directory, string? user, string? password, (string, string)? tls, string? fingerprint)
+    private SmtpSink(string script, int port, string directory, string? user, string? password, (string, string)? tls, bool implicitTls)
     {
-        (_script, Port, Directory, _user, _password, _tls, CertificateSha256) = (script, port, directory, user, password, tls, fingerprint);
+        (_script, Port, Directory, _user, _password, _tls, _implicitTls) = (script, port, directory, user, password, tls, implicitTls);
     }
 
     public int Port { get; }
     public string Directory { get; }
-    /// <summary>The fingerprint of the sink's certificate, when it offers TLS.</summary>
-    public string? CertificateSha256 { get; }
-
     /// <param name="tls">A certificate made by <see cref="CreateCertificate"/>: the sink offers STARTTLS with it.</param>
-    public static async Task<SmtpSink> StartAsync(string? user = null, string? password = null, SinkCertificate? tls = null)
+    /// <param name="implicitTls">With a certificate: TLS from the first byte instead of STARTTLS.</param>
+    public static async Task<SmtpSink> StartAsync(string? user = null, string? password = null, SinkCertificate? tls = null, bool implicitTls = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "rapport-tests", "smtp-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(directory);
-        var sink = new SmtpSink(Script(), FreePort(), directory, user, password, tls is null ? null : (tls.KeyFile, tls.CertFile), tls?.Sha256);
+        var sink = new SmtpSink(Script(), FreePort(), directory, user, password, tls is null ? null : (tls.KeyFile, tls.CertFile), implicitTls);
         await sink.StartAgainAsync();
         return sink;
     }
@@ -119,6 +118,7 @@ public sealed class SmtpSink : IAsyncDisposable
         yield return Directory;
         if (_user is not null) foreach (var a in new[] { "--user", _user, "--password", _password ?? "" }) yield return a;
         if (_tls is { } tls) foreach (var a in new[] { "--key", tls.Key, "--cert", tls.Cert }) yield return a;
+        if (_implicitTls) yield return "--implicit-tls";
     }
 
     private static int FreePort()

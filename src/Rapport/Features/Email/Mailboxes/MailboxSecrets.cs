@@ -5,8 +5,9 @@ namespace Rapport.Features.Email.Mailboxes;
 
 /// <summary>
 /// Encrypts mailbox passwords with ASP.NET Core Data Protection, whose keys live in the database beside the data
-/// (Features/Access), so every instance can read them and a database dump alone does not reveal them in clear.
-/// The plain password exists only on its way in and while the sender talks to the SMTP server.
+/// (Features/Access) so every instance can read them. The password is never stored, shown or logged in clear; it
+/// exists in memory only on its way in and while the sender talks to the SMTP server. The keys themselves are not
+/// encrypted at rest yet (no key encryptor is configured), so whoever has a whole database dump has both.
 /// </summary>
 public sealed class MailboxSecrets(IDataProtectionProvider provider)
 {
