@@ -19,9 +19,13 @@ public sealed record QueuedMail(
 /// <summary>
 /// Puts mail in the outbox. <see cref="Add"/> adds the row to the caller's DbContext without saving, so the mail
 /// commits (or rolls back) with the change that caused it: a reply and its mail exist together or not at all.
+/// When the scope ends (the request or job is done, its transaction committed) it wakes the sender, which would
+/// otherwise find the mail at its next tick.
 /// </summary>
-public sealed class MailOutbox(RapportDbContext db, MailSignal signal, TimeProvider clock)
+public sealed class MailOutbox(RapportDbContext db, MailSignal signal, TimeProvider clock) : IDisposable
 {
+    private bool _added;
+
     public OutgoingMail Add(QueuedMail mail)
     {
         var now = clock.GetUtcNow();
@@ -42,9 +46,14 @@ public sealed class MailOutbox(RapportDbContext db, MailSignal signal, TimeProvi
             CreatedAt = now,
         };
         db.OutgoingMail.Add(row);
-        // A hint for the sender to look now rather than at its next tick; the row itself is the truth.
-        db.SavedChanges += (_, _) => signal.Wake();
+        _added = true;
         return row;
+    }
+
+    /// <summary>A hint, not a promise: mail rolled back wakes the sender for nothing, and the tick finds anything missed.</summary>
+    public void Dispose()
+    {
+        if (_added) signal.Wake();
     }
 
     /// <summary>A new Message-ID under the mailbox's domain: "&lt;random@example.com&gt;".</summary>
@@ -69,6 +78,6 @@ public sealed class MailSignal
         }
     }
 
-    /// <summary>Waits for a wake-up or the time, whichever comes first.</summary>
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
+    /// <summary>Waits for a wake-up.</summary>
+    public Task WaitAsync(CancellationToken ct) => _wake.WaitAsync(ct);
 }
