@@ -80,6 +80,9 @@ public sealed class SmtpConnection : IAsyncDisposable
     /// </summary>
     public async Task<SmtpOutcome> SendAsync(string from, IReadOnlyList<string> recipients, byte[] message, CancellationToken ct)
     {
+        foreach (var address in recipients.Prepend(from))
+            if (address.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is '<' or '>'))
+                throw new SmtpFailure(FailureKind.Permanent, $"“{address.ReplaceLineEndings(" ")}” cannot be an SMTP address.");
         var eightBit = message.Any(b => b > 127) && _capabilities.Contains("8BITMIME") ? " BODY=8BITMIME" : "";
         var utf8 = (from + string.Concat(recipients)).Any(c => c > 127) && _capabilities.Contains("SMTPUTF8") ? " SMTPUTF8" : "";
         await CommandAsync($"MAIL FROM:<{from}>{eightBit}{utf8}", "MAIL FROM", ct);
@@ -94,7 +97,7 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         if (later is not null || refused.Count == recipients.Count)
         {
-            await RoundTripAsync("RSET", ct);
+            await ResetAsync(ct);
             throw later is not null ? SmtpFailure.From(later, "RCPT TO") : new SmtpFailure(FailureKind.Permanent, "Every recipient was refused: " + string.Join("; ", refused));
         }
         var data = await RoundTripAsync("DATA", ct);
@@ -110,13 +113,18 @@ public sealed class SmtpConnection : IAsyncDisposable
     }
 
     /// <summary>Says goodbye; the message is already delivered, so a server that hangs up first is no failure.</summary>
-    public async Task QuitAsync(CancellationToken ct)
+    public Task QuitAsync(CancellationToken ct) => BestEffortAsync("QUIT", ct);
+
+    /// <summary>Abandons the transaction before DATA; the reason it was abandoned is what counts, not how RSET went.</summary>
+    private Task ResetAsync(CancellationToken ct) => BestEffortAsync("RSET", ct);
+
+    private async Task BestEffortAsync(string command, CancellationToken ct)
     {
         try
         {
-            await RoundTripAsync("QUIT", ct);
+            await RoundTripAsync(command, ct);
         }
-        catch (Exception e) when (e is SmtpFailure or IOException or TimeoutException or SocketException)
+        catch (Exception e) when (e is SmtpFailure or IOException or SocketException)
         {
             // Nothing left to say to a server that has gone.
         }
