@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Rapport.Browser.Tests.Infrastructure;
@@ -49,6 +50,12 @@ public class MailboxPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         var received = await WaitForAsync(() => sink.Received().FirstOrDefault());
         Assert.Equal([admin.Email], received.To);
         Assert.Contains($"Subject: Rapport test mail from {name}", received.Text, StringComparison.Ordinal);
+        await WaitForAsync(async () => await fixture.App.WithDbAsync(db => db.OutgoingMail.AsNoTracking()
+            .Where(m => m.State == DeliveryState.Sent).AnyAsync(m => m.To.Contains(admin.Email))) ? "sent" : null);
+        await page.ReloadAsync();
+        var latest = page.Locator("[data-outgoing-mail]");
+        await Assertions.Expect(latest).ToContainTextAsync(admin.Email);
+        await Assertions.Expect(latest).ToContainTextAsync("Sent");
 
         foreach (var width in new[] { 1280, 360 })
         {

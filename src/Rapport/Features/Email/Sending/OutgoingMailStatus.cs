@@ -16,15 +16,21 @@ public sealed record OutgoingMailView(
     DateTimeOffset? NextAttemptAt,
     DateTimeOffset? SentAt);
 
-/// <summary>A ticket's outgoing mail with where each delivery stands, newest first. The caller has checked the ticket is visible.</summary>
+/// <summary>Outgoing mail with where each delivery stands, newest first: a ticket's (the caller has checked the ticket is visible) or a mailbox's.</summary>
 public sealed class OutgoingMailStatus(RapportDbContext db)
 {
     public const int Shown = 50;
 
-    public async Task<List<OutgoingMailView>> ForTicketAsync(long ticketNumber, CancellationToken ct)
+    public Task<List<OutgoingMailView>> ForTicketAsync(long ticketNumber, CancellationToken ct) =>
+        ViewAsync(db.OutgoingMail.Where(m => m.TicketNumber == ticketNumber), Shown, ct);
+
+    /// <summary>The mailbox's latest mail, so an admin sees how a test mail went.</summary>
+    public Task<List<OutgoingMailView>> ForMailboxAsync(long mailboxId, int count, CancellationToken ct) =>
+        ViewAsync(db.OutgoingMail.Where(m => m.MailboxId == mailboxId), count, ct);
+
+    private static async Task<List<OutgoingMailView>> ViewAsync(IQueryable<OutgoingMail> mail, int count, CancellationToken ct)
     {
-        var rows = await db.OutgoingMail.AsNoTracking().Where(m => m.TicketNumber == ticketNumber)
-            .OrderByDescending(m => m.Id).Take(Shown)
+        var rows = await mail.AsNoTracking().OrderByDescending(m => m.Id).Take(count)
             .Select(m => new { m.Id, m.Purpose, m.To, m.Cc, m.State, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt, m.SentAt })
             .ToListAsync(ct);
         return [.. rows.Select(m => new OutgoingMailView(m.Id, m.Purpose, m.To, m.Cc, m.State, m.Attempts, m.LastError, m.CreatedAt,
