@@ -8,6 +8,7 @@ using Rapport.Features.Complaints;
 using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
 using Rapport.Features.Demo;
+using Rapport.Features.Email;
 using Rapport.Features.Email.Intake;
 using Rapport.Features.Health;
 using Rapport.Features.People;
@@ -54,6 +55,7 @@ public partial class Program
         builder.Services.AddComplaints();
         builder.Services.AddTicketRouting();
         builder.Services.AddEmailIntake();
+        builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -85,6 +87,7 @@ public partial class Program
         app.MapEscalation();
         app.MapDeadlines();
         app.MapTicketRouting();
+        app.MapEmailSending();
         app.MapCalendars();
         app.MapServiceOffer();
         app.MapSlaPolicies();

@@ -8,6 +8,8 @@ using Rapport.Features.Audit;
 using Rapport.Features.Automation;
 using Rapport.Features.Complaints;
 using Rapport.Features.Complaints.Deadlines;
+using Rapport.Features.Email.Mailboxes;
+using Rapport.Features.Email.Sending;
 using Rapport.Features.Customers;
 using Rapport.Features.Escalation.Authority;
 using Rapport.Features.Escalation.Levels;
@@ -70,6 +72,8 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<Features.Email.Intake.InboundMail> InboundMails => Set<Features.Email.Intake.InboundMail>();
+    public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
+    public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -154,6 +154,13 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("POST", "/api/v1/mail/inbound/{id:long}/retry", Audience.Admins),
         ("POST", "/api/v1/mail/inbound/{id:long}/ticket", Audience.Admins),
         ("GET", "/api/v1/tickets/{number:long}/messages/{messageId:long}/original", Audience.Staff),
+        ("GET", "/api/v1/mailboxes", Audience.Admins),
+        ("GET", "/api/v1/mailboxes/{id:long}", Audience.Admins),
+        ("POST", "/api/v1/mailboxes", Audience.Admins),
+        ("PATCH", "/api/v1/mailboxes/{id:long}", Audience.Admins),
+        ("DELETE", "/api/v1/mailboxes/{id:long}", Audience.Admins),
+        ("POST", "/api/v1/mailboxes/{id:long}/test", Audience.Admins),
+        ("GET", "/api/v1/mailboxes/{id:long}/audit", Audience.Admins),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -262,6 +269,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["approvals"] = "999999999",
             ["inbound"] = "999999999",
             ["messages"] = "999999999",
+            ["mailboxes"] = "999999999",
         };
     }
 
