@@ -11,6 +11,7 @@ using Rapport.Features.Demo;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
+using Rapport.Features.Email.Templates;
 using Rapport.Features.Escalation;
 using Rapport.Features.Notifications;
 using Rapport.Features.ServiceLevels;
@@ -47,6 +48,7 @@ public partial class Program
         builder.AddWeb();
         builder.AddAttachments();
         builder.AddPortal();
+        builder.AddMailTemplates();
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople()
             .AddServiceLevels().AddEscalation().AddNotifications().AddAutomation()
             .AddCalendars().AddServiceOffer().AddSlaPolicies();
@@ -85,6 +87,7 @@ public partial class Program
         app.MapCalendars();
         app.MapServiceOffer();
         app.MapSlaPolicies();
+        app.MapMailTemplates();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

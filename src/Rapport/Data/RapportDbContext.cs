@@ -1,3 +1,4 @@
+using Rapport.Features.Email.Templates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -68,6 +69,7 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<EscalationLevel> EscalationLevels => Set<EscalationLevel>();
     public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<MailTemplateOverride> MailTemplateOverrides => Set<MailTemplateOverride>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

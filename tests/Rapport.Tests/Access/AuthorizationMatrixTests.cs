@@ -145,6 +145,12 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("GET", "/api/v1/approvals/{id:long}", Audience.Staff),
         ("POST", "/api/v1/approvals/{id:long}/approve", Audience.Staff),
         ("POST", "/api/v1/approvals/{id:long}/reject", Audience.Staff),
+
+        ("GET", "/api/v1/mail-templates", Audience.Admins),
+        ("GET", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
+        ("PUT", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
+        ("DELETE", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
+        ("POST", "/api/v1/mail-templates/{key}/{language}/preview", Audience.Admins),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -251,6 +257,8 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["escalation-levels"] = "1",
             ["authority-limits"] = "agent",
             ["approvals"] = "999999999",
+            ["mail-templates"] = "ticket_acknowledgement",
+            ["language"] = "en",
         };
     }
 
@@ -261,7 +269,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         {
             if (!segments[i].StartsWith('{')) continue;
             var name = segments[i].Trim('{', '}').Split(':')[0];
-            segments[i] = name is "number" or "userId" ? ids[name] : ids[segments[i - 1]];
+            segments[i] = name is "number" or "userId" or "language" ? ids[name] : ids[segments[i - 1]];
         }
         return string.Join('/', segments);
     }
