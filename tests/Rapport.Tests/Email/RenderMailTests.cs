@@ -50,6 +50,28 @@ public class RenderMailTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Theory, Providers]
+    public async Task WithoutAServicePromise_TheFirstResponseTargetOfTheTicketsPolicyIsTold(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, manager) = await app.SignInAsync(Role.Manager);
+        var tag = "mail-" + Guid.NewGuid().ToString("N")[..8];
+        var calendar = await manager.CreateCalendarAsync();
+        await manager.CreatePolicyAsync(OfferRequests.NewPolicy(calendarId: calendar.Id,
+            conditions: new { all = new[] { new { field = "tags", @operator = "includes_any", value = (object)new[] { tag } } } }));
+        var ticket = await (await manager.PostAsJsonAsync("/api/v1/tickets", new
+        {
+            subject = "Invoice", body = "Wrong amount.", tags = new[] { tag },
+            requester = new { email = RapportApp.UniqueEmail("policy"), name = "Ann" },
+        })).ReadAsync<TicketDto>(HttpStatusCode.Created);
+
+        var english = (await RenderAsync(app, new MailToRender(MailTemplateKinds.Acknowledgement, ticket.Number, "en"))).Value!;
+        Assert.Contains("We aim to answer within 1 working hour.", english.Text);
+        Assert.DoesNotContain("Service:", english.Text);
+        var german = (await RenderAsync(app, new MailToRender(MailTemplateKinds.Acknowledgement, ticket.Number, "de"))).Value!;
+        Assert.Contains("Unser Ziel ist eine Antwort innerhalb von 1 Arbeitsstunde.", german.Text);
+    }
+
+    [Theory, Providers]
     public async Task AnOverrideInTheRecipientsExactLanguage_WinsOverTheBuiltInText(Db db)
     {
         var app = await fixture.For(db);

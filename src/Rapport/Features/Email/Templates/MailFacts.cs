@@ -34,16 +34,17 @@ public sealed record MailFacts(
             ServiceName = t.Service!.Name,
             ServiceMinutes = t.Service!.FirstResponseMinutes,
             ServiceCalendarId = t.Service!.CalendarId,
+            // A policy has at most one target per metric, so these read that one target's minutes and kind.
             PolicyMinutes = db.SlaPolicies.Where(p => p.Id == t.SlaPolicyId).SelectMany(p => p.Targets)
-                .Where(x => x.Metric == SlaMetric.FirstResponse).Select(x => (int?)x.Minutes).FirstOrDefault(),
+                .Where(x => x.Metric == SlaMetric.FirstResponse).Max(x => (int?)x.Minutes),
             PolicyBusinessHours = db.SlaPolicies.Where(p => p.Id == t.SlaPolicyId).SelectMany(p => p.Targets)
-                .Where(x => x.Metric == SlaMetric.FirstResponse).Select(x => (bool?)x.BusinessHours).FirstOrDefault(),
+                .Any(x => x.Metric == SlaMetric.FirstResponse && x.BusinessHours),
             AssigneeName = t.Assignee!.DisplayName,
         }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var (minutes, working) = row.ServiceMinutes is { } promised
             ? (promised, row.ServiceCalendarId is not null)
-            : (row.PolicyMinutes, row.PolicyBusinessHours ?? false);
+            : (row.PolicyMinutes, row.PolicyBusinessHours);
         return new MailFacts(row.Number, row.Subject, row.CustomerName, row.PreferredLanguage, row.ServiceName, minutes, working,
             row.AssigneeName, null, null);
     }
