@@ -36,6 +36,15 @@ public class MailLanguagesTests
     public void ResponseTimes_AreToldInTheMailsLanguage(int minutes, bool working, string language, string expected) =>
         Assert.Equal(expected, ResponseTimeText.For(minutes, working, language));
 
+    [Theory]
+    [InlineData("en", "https://help.example.com", true)]
+    [InlineData("de-AT", "http://localhost:5000/", true)]
+    [InlineData("german", "https://help.example.com", false)]
+    [InlineData("en", "help.example.com", false)]
+    [InlineData("en", "ftp://help.example.com", false)]
+    public void TheOptions_NeedALanguageTagAndAWebAddress(string language, string url, bool valid) =>
+        Assert.Equal(valid, new MailTemplateOptionsValidator().Validate(null, new MailTemplateOptions { DefaultLanguage = language, PublicUrl = url }).Succeeded);
+
     [Fact]
     public void EveryMail_HasABuiltInTextInEnglishAndGerman_ThatUsesOnlyItsOwnPlaceholders()
     {

@@ -50,7 +50,7 @@ public sealed record MailFacts(
     }
 
     /// <summary>A made-up ticket for previews, in the preview's language where it has one.</summary>
-    public static MailFacts Sample(string language, string agentName) => language.StartsWith("de", StringComparison.OrdinalIgnoreCase)
+    public static MailFacts Sample(string language, string agentName) => MailLanguages.IsGerman(language)
         ? new(1042, "Heizung macht laute Geräusche", "Anna Schmidt", language, "Reparaturen im Haus", 240, true, agentName,
             "Vielen Dank für die Fotos. Unser Techniker kommt am Dienstagvormittag zwischen 8 und 12 Uhr vorbei.",
             "<p>Vielen Dank für die Fotos. Unser Techniker kommt am <strong>Dienstagvormittag</strong> zwischen 8 und 12 Uhr vorbei.</p>")

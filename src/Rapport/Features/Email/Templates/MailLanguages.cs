@@ -19,6 +19,10 @@ public static class MailLanguages
         return candidates;
     }
 
+    /// <summary>German or a regional form of it (de-AT, de-CH).</summary>
+    public static bool IsGerman(string tag) =>
+        tag.Equals("de", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("de-", StringComparison.OrdinalIgnoreCase);
+
     private static void AddWithParents(List<string> candidates, string? tag)
     {
         if (string.IsNullOrWhiteSpace(tag) || LanguageTag.Normalise(tag) is not { } normal) return;

@@ -12,8 +12,7 @@ public static class ResponseTimeText
 {
     public static string For(int minutes, bool workingTime, string language)
     {
-        if (!language.Equals("de", StringComparison.OrdinalIgnoreCase) && !language.StartsWith("de-", StringComparison.OrdinalIgnoreCase))
-            return PromisedTimeText.Amount(minutes, workingTime);
+        if (!MailLanguages.IsGerman(language)) return PromisedTimeText.Amount(minutes, workingTime);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minutes);
         if (!workingTime) return GermanDuration(minutes);
         if (minutes % 60 == 0) return Count(minutes / 60, "Arbeitsstunde", "Arbeitsstunden");

@@ -26,12 +26,12 @@ public sealed class SaveMailTemplate(RapportDbContext db, AuditLog audit, TimePr
         var before = stored is not null
             ? new MailTemplateText(stored.Subject, stored.TextBody, stored.HtmlBody)
             : DefaultMailTemplates.Find(kind.Key, tag);
+        var created = stored is null;
         if (stored is null)
         {
             stored = new MailTemplateOverride { Key = kind.Key, Language = tag, Subject = "", TextBody = "", HtmlBody = "", CreatedAt = now };
             db.MailTemplateOverrides.Add(stored);
         }
-        var created = stored.Id == 0;
         (stored.Subject, stored.TextBody, stored.HtmlBody, stored.UpdatedAt) = (request.Subject!, request.TextBody!, request.HtmlBody!, now);
         var changes = new AuditChanges()
             .Set("subject", before?.Subject, stored.Subject)
