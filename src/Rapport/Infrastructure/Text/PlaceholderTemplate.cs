@@ -75,21 +75,8 @@ public sealed class PlaceholderTemplate
                 continue;
             }
             var kind = sigil switch { '#' => Kind.Section, '^' => Kind.Inverted, _ => Kind.Value };
-            if (!vocabulary.TryFind(name, out var slot))
-            {
-                found.Add($"Unknown placeholder {{{{{name}}}}}.");
-                slot = -1;
-            }
-            else if (kind == Kind.Value && vocabulary.IsGroup(slot))
-            {
-                var member = name.ToString() + ".";
-                member = vocabulary.Placeholders.First(p => p.Name.StartsWith(member, StringComparison.Ordinal)).Name;
-                found.Add($"{{{{{name}}}}} is a group, not a value: use a section {{{{#{name}}}}}…{{{{/{name}}}}} or a value such as {{{{{member}}}}}.");
-            }
-            else if (kind == Kind.Value && vocabulary.IsHtml(slot) && !isHtml)
-            {
-                found.Add($"{{{{{name}}}}} is HTML and can only be used in the HTML body.");
-            }
+            var known = vocabulary.TryFind(name, out var slot);
+            if (Refusal(name, kind, known ? slot : -1, vocabulary, isHtml) is { } refusal) found.Add(refusal);
             if (kind != Kind.Value) open.Push((segments.Count, name.ToString()));
             segments.Add(new Segment(kind, 0, 0, slot, 0));
         }
@@ -98,6 +85,20 @@ public sealed class PlaceholderTemplate
         template = found.Count == 0 ? new PlaceholderTemplate(source, [.. segments], vocabulary, isHtml) : null!;
         problems = found;
         return found.Count == 0;
+    }
+
+    /// <summary>Why a well-formed name cannot stand here, or null when it can.</summary>
+    private static string? Refusal(ReadOnlySpan<char> name, Kind kind, int slot, PlaceholderVocabulary vocabulary, bool isHtml)
+    {
+        if (slot < 0) return $"Unknown placeholder {{{{{name}}}}}.";
+        if (kind != Kind.Value) return null;
+        if (vocabulary.IsGroup(slot))
+        {
+            var prefix = name.ToString() + ".";
+            var member = vocabulary.Placeholders.First(p => p.Name.StartsWith(prefix, StringComparison.Ordinal)).Name;
+            return $"{{{{{name}}}}} is a group, not a value: use a section {{{{#{name}}}}}…{{{{/{name}}}}} or a value such as {{{{{member}}}}}.";
+        }
+        return vocabulary.IsHtml(slot) && !isHtml ? $"{{{{{name}}}}} is HTML and can only be used in the HTML body." : null;
     }
 
     private static void CloseSection(ReadOnlySpan<char> name, Stack<(int Index, string Name)> open, List<Segment> segments, List<string> found)
