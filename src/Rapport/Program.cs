@@ -13,6 +13,7 @@ using Rapport.Features.Email.Intake;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
+using Rapport.Features.Email.Templates;
 using Rapport.Features.Escalation;
 using Rapport.Features.Notifications;
 using Rapport.Features.ServiceLevels;
@@ -49,6 +50,7 @@ public partial class Program
         builder.AddWeb();
         builder.AddAttachments();
         builder.AddPortal();
+        builder.AddMailTemplates();
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople()
             .AddServiceLevels().AddEscalation().AddNotifications().AddAutomation()
             .AddCalendars().AddServiceOffer().AddSlaPolicies();
@@ -91,6 +93,7 @@ public partial class Program
         app.MapCalendars();
         app.MapServiceOffer();
         app.MapSlaPolicies();
+        app.MapMailTemplates();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

@@ -1,3 +1,4 @@
+using Rapport.Features.Email.Templates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -74,6 +75,7 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<Features.Email.Intake.InboundMail> InboundMails => Set<Features.Email.Intake.InboundMail>();
     public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
     public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
+    public DbSet<MailTemplateOverride> MailTemplateOverrides => Set<MailTemplateOverride>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -161,6 +161,11 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("DELETE", "/api/v1/mailboxes/{id:long}", Audience.Admins),
         ("POST", "/api/v1/mailboxes/{id:long}/test", Audience.Admins),
         ("GET", "/api/v1/mailboxes/{id:long}/audit", Audience.Admins),
+        ("GET", "/api/v1/mail-templates", Audience.Admins),
+        ("GET", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
+        ("PUT", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
+        ("DELETE", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
+        ("POST", "/api/v1/mail-templates/{key}/{language}/preview", Audience.Admins),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -270,6 +275,8 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["inbound"] = "999999999",
             ["messages"] = "999999999",
             ["mailboxes"] = "999999999",
+            ["mail-templates"] = "ticket_acknowledgement",
+            ["language"] = "en",
         };
     }
 
@@ -280,7 +287,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         {
             if (!segments[i].StartsWith('{')) continue;
             var name = segments[i].Trim('{', '}').Split(':')[0];
-            segments[i] = name is "number" or "userId" ? ids[name] : ids[segments[i - 1]];
+            segments[i] = name is "number" or "userId" or "language" ? ids[name] : ids[segments[i - 1]];
         }
         return string.Join('/', segments);
     }

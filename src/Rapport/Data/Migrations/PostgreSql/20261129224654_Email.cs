@@ -84,6 +84,25 @@ namespace Rapport.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "MailTemplateOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    TextBody = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailTemplateOverrides", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TicketCcs",
                 columns: table => new
                 {
@@ -176,6 +195,12 @@ namespace Rapport.Data.Migrations.PostgreSql
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MailTemplateOverrides_Key_Language",
+                table: "MailTemplateOverrides",
+                columns: new[] { "Key", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutgoingMail_MailboxId_State",
                 table: "OutgoingMail",
                 columns: new[] { "MailboxId", "State" });
@@ -206,6 +231,9 @@ namespace Rapport.Data.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "inbound_mail");
+
+            migrationBuilder.DropTable(
+                name: "MailTemplateOverrides");
 
             migrationBuilder.DropTable(
                 name: "OutgoingMail");

@@ -82,6 +82,25 @@ namespace Rapport.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MailTemplateOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailTemplateOverrides", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TicketCcs",
                 columns: table => new
                 {
@@ -174,6 +193,12 @@ namespace Rapport.Data.Migrations.Sqlite
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MailTemplateOverrides_Key_Language",
+                table: "MailTemplateOverrides",
+                columns: new[] { "Key", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutgoingMail_MailboxId_State",
                 table: "OutgoingMail",
                 columns: new[] { "MailboxId", "State" });
@@ -204,6 +229,9 @@ namespace Rapport.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "inbound_mail");
+
+            migrationBuilder.DropTable(
+                name: "MailTemplateOverrides");
 
             migrationBuilder.DropTable(
                 name: "OutgoingMail");

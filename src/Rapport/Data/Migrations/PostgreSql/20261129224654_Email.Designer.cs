@@ -13,7 +13,7 @@ using Rapport.Data;
 namespace Rapport.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRapportDbContext))]
-    [Migration("20261129224445_Email")]
+    [Migration("20261129224654_Email")]
     partial class Email
     {
         /// <inheritdoc />
@@ -973,6 +973,53 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.HasIndex("TicketNumber", "Id");
 
                     b.ToTable("OutgoingMail", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Features.Email.Templates.MailTemplateOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "Language")
+                        .IsUnique();
+
+                    b.ToTable("MailTemplateOverrides");
                 });
 
             modelBuilder.Entity("Rapport.Features.Escalation.Authority.AuthorityLimit", b =>
