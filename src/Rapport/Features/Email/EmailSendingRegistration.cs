@@ -13,7 +13,7 @@ public static class EmailSendingRegistration
         services.AddSingleton<IValidateOptions<SendingOptions>, SendingOptionsValidator>();
         return services.AddSingleton<MailboxSecrets>().AddSingleton<MailSignal>()
             .AddScoped<CreateMailbox>().AddScoped<UpdateMailbox>().AddScoped<DeleteMailbox>().AddScoped<ReadMailboxes>()
-            .AddScoped<SendTestMail>().AddScoped<MailOutbox>().AddScoped<DeliverDueMail>().AddScoped<OutgoingMailStatus>()
+            .AddScoped<SendTestMail>().AddScoped<MailOutbox>().AddScoped<Tickets.ITicketMailer, TicketMailer>().AddScoped<DeliverDueMail>().AddScoped<OutgoingMailStatus>()
             .AddHostedService<MailSender>();
     }
 

@@ -27,7 +27,7 @@ public sealed record AddMessageRequest(
 /// </summary>
 public sealed class AddMessage(
     RapportDbContext db, AttachUploads attachments, TicketServiceLevels serviceLevels, RunAutomation automation, AuditLog audit,
-    TimeProvider clock, TicketChanges changes)
+    TimeProvider clock, TicketChanges changes, ITicketMailer mailer)
 {
     public Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct) =>
         ExecuteAsync(number, request, null, actor, ct);
@@ -97,6 +97,8 @@ public sealed class AddMessage(
             if (before != ticket.Status)
                 audit.Record(actor, "ticket", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated",
                     new AuditChanges().Set("status", before, ticket.Status), ticketNumber: number, customerId: ticket.RequesterId);
+            // A written reply goes to the customer by email; a call or a letter logged here already reached them.
+            if (responded && message.Channel is Channel.Email or Channel.Web or Channel.Api) await mailer.SendReplyAsync(ticket, message, ct);
             await db.SaveChangesAsync(ct);
             changes.Publish(number);
             return message.Id;

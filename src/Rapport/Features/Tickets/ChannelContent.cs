@@ -7,6 +7,12 @@ namespace Rapport.Features.Tickets;
 /// </summary>
 public sealed record ChannelContent(string Text, string Html, IReadOnlyList<ChannelFile> Files, string? EmailMessageId)
 {
+    /// <summary>False for what a machine sent (an auto-reply, bulk mail): no automatic acknowledgement goes back.</summary>
+    public bool MayAcknowledge { get; init; } = true;
+
+    /// <summary>The addresses the email was sent to: the mailbox among them answers it.</summary>
+    public IReadOnlyList<string> AddressedTo { get; init; } = [];
+
     internal void AttachTo(Message message, long ticketNumber, DateTimeOffset now)
     {
         message.EmailMessageId = EmailMessageId;

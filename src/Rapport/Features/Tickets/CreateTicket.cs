@@ -38,7 +38,7 @@ public sealed record CreateTicketRequest(
 /// </summary>
 public sealed class CreateTicket(
     RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, TicketServiceLevels serviceLevels, AutoAssign autoAssign,
-    RunAutomation automation, AuditLog audit, TimeProvider clock)
+    RunAutomation automation, ITicketMailer mailer, AuditLog audit, TimeProvider clock)
 {
     public Task<Result<long>> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken ct) =>
         ExecuteAsync(request, null, actor, ct);
@@ -96,6 +96,9 @@ public sealed class CreateTicket(
             audit.Record(actor, "ticket", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", created,
                 ticketNumber: ticket.Number, customerId: requester.Id);
             if (routed is not null) await autoAssign.ApplyAsync(routed, ticket, ct);
+            // The customer's own request (by email or in the portal) is acknowledged; one an agent files for them is not.
+            if (ticket.Messages[0].Direction == Tickets.Direction.Inbound && (content is not null || actor.IsCustomer))
+                await mailer.AcknowledgeAsync(ticket, content, ct);
             await db.SaveChangesAsync(ct);
             return ticket.Number;
         }, ct);

@@ -762,6 +762,9 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<long?>("MailboxId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("MessageId")
                         .HasColumnType("bigint");
 
@@ -812,6 +815,8 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.HasIndex("Sender", "ReceivedAt");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("TicketNumber", "Id");
 
                     b.ToTable("inbound_mail", (string)null);
                 });
@@ -960,6 +965,8 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .HasColumnType("text[]");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
 
                     b.HasIndex("MailboxId", "State");
 

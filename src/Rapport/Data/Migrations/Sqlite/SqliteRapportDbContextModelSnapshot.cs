@@ -732,6 +732,9 @@ namespace Rapport.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MailboxId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("MessageId")
                         .HasColumnType("INTEGER");
 
@@ -782,6 +785,8 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.HasIndex("Sender", "ReceivedAt");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("TicketNumber", "Id");
 
                     b.ToTable("inbound_mail", (string)null);
                 });
@@ -926,6 +931,8 @@ namespace Rapport.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
 
                     b.HasIndex("MailboxId", "State");
 

@@ -46,6 +46,8 @@ public sealed class InboundMail
     public int Attempts { get; set; }
     public long? TicketNumber { get; set; }
     public long? MessageId { get; set; }
+    /// <summary>The mailbox it was written to (by its To or Cc, or the name given at the way in): replies go out from it.</summary>
+    public long? MailboxId { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
 }
@@ -68,5 +70,7 @@ internal sealed class InboundMailConfiguration : IEntityTypeConfiguration<Inboun
         builder.HasIndex(m => new { m.Status, m.Id });
         // The rate limit: a sender's recent messages.
         builder.HasIndex(m => new { m.Sender, m.ReceivedAt });
+        // Which mailbox a ticket's conversation is in.
+        builder.HasIndex(m => new { m.TicketNumber, m.Id });
     }
 }

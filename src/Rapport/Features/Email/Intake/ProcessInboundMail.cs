@@ -83,11 +83,16 @@ public sealed class ProcessInboundMail(
         var (number, messageId, customerId) = delivered.Value;
         // Those copied in see the ticket and may answer it; the mail's Cc is who the sender wanted in the conversation.
         var requester = await db.Tickets.Where(t => t.Number == number).Select(t => t.RequesterId).FirstAsync(ct);
-        await copyIn.ExecuteAsync(number, requester, mail.Message.Cc.Select(a => (a.Address, a.DisplayName)), ct);
+        var ours = await db.Mailboxes.Select(m => new { m.Id, m.Address, m.Name }).ToListAsync(ct);
+        await copyIn.ExecuteAsync(number, requester, mail.Message.Cc
+            .Where(a => !ours.Any(m => m.Address == EmailAddress.Normalise(a.Address))).Select(a => (a.Address, a.DisplayName)), ct);
+        var addressed = content.AddressedTo.Select(EmailAddress.Normalise).ToList();
+        var mailbox = ours.FirstOrDefault(m => addressed.Contains(m.Address))?.Id ?? ours.FirstOrDefault(m => m.Name == row.Mailbox)?.Id;
         var now = clock.GetUtcNow();
         await db.InboundMails.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, InboundMailStatus.Processed).SetProperty(m => m.Reason, (string?)null)
-            .SetProperty(m => m.TicketNumber, number).SetProperty(m => m.MessageId, messageId).SetProperty(m => m.ProcessedAt, now), ct);
+            .SetProperty(m => m.TicketNumber, number).SetProperty(m => m.MessageId, messageId).SetProperty(m => m.ProcessedAt, now)
+            .SetProperty(m => m.MailboxId, mailbox), ct);
         audit.Record(Actor.System, "inbound_mail", row.Id.ToString(CultureInfo.InvariantCulture), "email_received", Changes(mail, refused, byHand),
             ticketNumber: number, customerId: customerId);
         await db.SaveChangesAsync(ct);
@@ -149,7 +154,11 @@ public sealed class ProcessInboundMail(
             if (!type.Succeeded) { refused.Add($"{name}: {type.Error!.Detail}"); continue; }
             files.Add(new ChannelFile(name, type.Value!, file.Size, file.Keep(), file.Sha256));
         }
-        return (new ChannelContent(text, html, files, message.MessageId), refused);
+        return (new ChannelContent(text, html, files, message.MessageId)
+        {
+            MayAcknowledge = mail.Automatic.MayAutoRespond,
+            AddressedTo = [.. message.To.Concat(message.Cc).Select(a => a.Address)],
+        }, refused);
     }
 
     private static AuditChanges Changes(IncomingMail mail, List<string> refused, bool byHand)

@@ -18,6 +18,8 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         mail.HasIndex(m => new { m.State, m.LeaseUntil });
         mail.HasIndex(m => new { m.TicketNumber, m.Id });
         mail.HasIndex(m => new { m.MailboxId, m.State });
+        // Threading and bounces find Rapport's own mail by its Message-ID.
+        mail.HasIndex(m => m.MessageId);
         mail.HasOne(m => m.Mailbox).WithMany().HasForeignKey(m => m.MailboxId).OnDelete(DeleteBehavior.SetNull);
     }
 }

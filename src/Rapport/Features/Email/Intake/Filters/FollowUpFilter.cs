@@ -45,8 +45,13 @@ public sealed class FollowUpFilter(RapportDbContext db, IOptions<EmailIntakeOpti
             .TakeLast(MaxReferences).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0) return null;
         // The Message-ID index; the newest message of the thread decides if the ids span tickets.
-        return await db.Messages.Where(m => m.EmailMessageId != null && ids.Contains(m.EmailMessageId))
+        var byMessage = await db.Messages.Where(m => m.EmailMessageId != null && ids.Contains(m.EmailMessageId))
             .OrderByDescending(m => m.Id).Select(m => (long?)m.TicketNumber).FirstOrDefaultAsync(ct);
+        if (byMessage is not null) return byMessage;
+        // Mail Rapport sent that is no message of the ticket (an acknowledgement) keeps its id, bracketed, in the outbox.
+        var bracketed = ids.Select(id => "<" + id + ">").ToList();
+        return await db.OutgoingMail.Where(m => m.TicketNumber != null && bracketed.Contains(m.MessageId))
+            .OrderByDescending(m => m.Id).Select(m => m.TicketNumber).FirstOrDefaultAsync(ct);
     }
 
     private async Task<long?> ByTokenAsync(IncomingMail mail, string sender, CancellationToken ct)

@@ -44,6 +44,7 @@ namespace Rapport.Data.Migrations.PostgreSql
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     TicketNumber = table.Column<long>(type: "bigint", nullable: true),
                     MessageId = table.Column<long>(type: "bigint", nullable: true),
+                    MailboxId = table.Column<long>(type: "bigint", nullable: true),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -184,6 +185,11 @@ namespace Rapport.Data.Migrations.PostgreSql
                 columns: new[] { "Status", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbound_mail_TicketNumber_Id",
+                table: "inbound_mail",
+                columns: new[] { "TicketNumber", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Mailboxes_Name",
                 table: "Mailboxes",
                 column: "Name",
@@ -204,6 +210,11 @@ namespace Rapport.Data.Migrations.PostgreSql
                 name: "IX_OutgoingMail_MailboxId_State",
                 table: "OutgoingMail",
                 columns: new[] { "MailboxId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMail_MessageId",
+                table: "OutgoingMail",
+                column: "MessageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutgoingMail_State_LeaseUntil",

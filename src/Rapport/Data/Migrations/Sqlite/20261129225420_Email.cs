@@ -42,6 +42,7 @@ namespace Rapport.Data.Migrations.Sqlite
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     TicketNumber = table.Column<long>(type: "INTEGER", nullable: true),
                     MessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MailboxId = table.Column<long>(type: "INTEGER", nullable: true),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -182,6 +183,11 @@ namespace Rapport.Data.Migrations.Sqlite
                 columns: new[] { "Status", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbound_mail_TicketNumber_Id",
+                table: "inbound_mail",
+                columns: new[] { "TicketNumber", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Mailboxes_Name",
                 table: "Mailboxes",
                 column: "Name",
@@ -202,6 +208,11 @@ namespace Rapport.Data.Migrations.Sqlite
                 name: "IX_OutgoingMail_MailboxId_State",
                 table: "OutgoingMail",
                 columns: new[] { "MailboxId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMail_MessageId",
+                table: "OutgoingMail",
+                column: "MessageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutgoingMail_State_LeaseUntil",
