@@ -20,7 +20,7 @@ public class WorkspaceLayoutTests(AppFixture fixture) : IClassFixture<AppFixture
         {
             (Role.Agent, new[] { "/agent", "/agent/approvals", "/agent/customers" }),
             (Role.Manager, new[] { "/admin", "/admin/referral-rules", "/agent/complaints" }),
-            (Role.Admin, new[] { "/admin/users", "/admin/teams" }),
+            (Role.Admin, new[] { "/admin/users", "/admin/teams", "/admin/mail" }),
         })
         {
             var (_, client) = await app.SignInAsync(role);
