@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against SQLite and a throwaway PostgreSQL cluster.
-# On a fresh Debian machine with the .NET SDK it first installs what is missing (PostgreSQL, Chromium).
+# On a fresh Debian machine with the .NET SDK it first installs what is missing (PostgreSQL, Chromium, Node.js
+# and npm for the tests' SMTP server in tests/smtp-sink).
 # Ends with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,10 +15,16 @@ install_missing() {
   local packages=()
   [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || packages+=(postgresql)
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
   if [ ${#packages[@]} -gt 0 ]; then
     echo "Installing ${packages[*]} from apt…"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  fi
+  # The email tests' SMTP server (smtp-server from npm, pinned by the committed package-lock.json).
+  if [ ! -d "$root/tests/smtp-sink/node_modules/smtp-server" ]; then
+    (cd "$root/tests/smtp-sink" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }
 

@@ -8,9 +8,12 @@ using Rapport.Features.Complaints;
 using Rapport.Features.Complaints.Deadlines;
 using Rapport.Features.Customers;
 using Rapport.Features.Demo;
+using Rapport.Features.Email;
+using Rapport.Features.Email.Intake;
 using Rapport.Features.Health;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
+using Rapport.Features.Email.Templates;
 using Rapport.Features.Escalation;
 using Rapport.Features.Notifications;
 using Rapport.Features.ServiceLevels;
@@ -47,11 +50,14 @@ public partial class Program
         builder.AddWeb();
         builder.AddAttachments();
         builder.AddPortal();
+        builder.AddMailTemplates();
         builder.Services.AddAudit().AddTickets().AddLiveTickets().AddBulkUpdates().AddCustomers().AddPeople()
             .AddServiceLevels().AddEscalation().AddNotifications().AddAutomation()
             .AddCalendars().AddServiceOffer().AddSlaPolicies();
         builder.Services.AddComplaints();
         builder.Services.AddTicketRouting();
+        builder.Services.AddEmailIntake();
+        builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
 
         var app = builder.Build();
@@ -78,13 +84,16 @@ public partial class Program
         app.MapNotifications();
         app.MapNotificationLinks();
         app.MapAutomation();
+        app.MapMailIntake();
         app.MapComplaints();
         app.MapEscalation();
         app.MapDeadlines();
         app.MapTicketRouting();
+        app.MapEmailSending();
         app.MapCalendars();
         app.MapServiceOffer();
         app.MapSlaPolicies();
+        app.MapMailTemplates();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

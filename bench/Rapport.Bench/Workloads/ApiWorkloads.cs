@@ -19,6 +19,7 @@ internal sealed class ApiWorkloads(HttpClient client, DatasetSample sample, IRea
         ("read", "read ticket + messages"),
         ("queue", "queue first page"),
         ("customer", "customer's tickets"),
+        ("mail", "receive email (parse + store)"),
     ];
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
@@ -43,6 +44,7 @@ internal sealed class ApiWorkloads(HttpClient client, DatasetSample sample, IRea
                 "read" => owner.ReadAsync(_random, ct),
                 "queue" => owner.QueueAsync(_random, ct),
                 "customer" => owner.CustomerTicketsAsync(_random, ct),
+                "mail" => owner.ReceiveMailAsync(_random, index, _count, ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(workload), workload, null),
             };
         }
@@ -90,9 +92,29 @@ internal sealed class ApiWorkloads(HttpClient client, DatasetSample sample, IRea
     private Task<string?> CustomerTicketsAsync(Random random, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"/api/v1/customers/{sample.Customers[random.Next(sample.Customers.Count)].Id}/tickets", null, ct);
 
-    private async Task<string?> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    /// <summary>
+    /// A raw email as a relay posts it: a known customer's address (one in three new), a subject, text with a
+    /// quoted history as replies carry, and a unique Message-ID, so each is parsed, stored and made a ticket.
+    /// </summary>
+    private Task<string?> ReceiveMailAsync(Random random, int worker, long count, CancellationToken ct)
+    {
+        var id = $"bench-{_run}-{worker}-{count}";
+        var from = count % 3 == 0 ? $"{id}@new-customers.example" : sample.Customers[random.Next(sample.Customers.Count)].Email;
+        var text = BenchText.Openings[random.Next(BenchText.Openings.Length)] + "\r\n\r\nOn Mon, 2 Mar 2026 at 09:12, Support wrote:\r\n> "
+            + BenchText.Replies[random.Next(BenchText.Replies.Length)];
+        var raw = $"From: Bench Customer <{from}>\r\nTo: support@rapport.example\r\nSubject: {BenchText.Subjects[random.Next(BenchText.Subjects.Length)]}\r\n"
+            + $"Date: {DateTimeOffset.UtcNow:r}\r\nMessage-ID: <{id}@bench.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            + $"Content-Transfer-Encoding: 8bit\r\n\r\n{text}\r\n";
+        return SendAsync(HttpMethod.Post, "/api/v1/mail/inbound", null, ct, new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(raw))
+        {
+            Headers = { ContentType = new MediaTypeHeaderValue("message/rfc822") },
+        });
+    }
+
+    private async Task<string?> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct, HttpContent? content = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        request.Content = content;
         if (body is not null)
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, Json.Options)) { Headers = { ContentType = JsonType } };
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);

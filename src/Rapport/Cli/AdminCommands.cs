@@ -90,7 +90,8 @@ internal static class AdminCommands
     {
         var email = new Option<string>("--email") { Description = "The user the token acts as", Required = true };
         var name = new Option<string>("--name") { Description = "What the token is for", Required = true };
-        var create = new Command("create", "Create an API token and print it (only the token, on standard output).") { email, name };
+        var tokenScope = new Option<string?>("--scope") { Description = "Narrow the token to one use: mail-intake (only POST /api/v1/mail/inbound)" };
+        var create = new Command("create", "Create an API token and print it (only the token, on standard output).") { email, name, tokenScope };
         create.TreatUnmatchedTokensAsErrors = false;
         create.SetAction(async (result, ct) =>
         {
@@ -103,7 +104,8 @@ internal static class AdminCommands
                 await Console.Error.WriteLineAsync($"No user has the email {result.GetValue(email)}.");
                 return 1;
             }
-            var created = await scope.ServiceProvider.GetRequiredService<CreateApiToken>().ExecuteAsync(user.Id, result.GetValue(name), Actor.System, ct);
+            var created = await scope.ServiceProvider.GetRequiredService<CreateApiToken>().ExecuteAsync(user.Id, result.GetValue(name), Actor.System, ct,
+                result.GetValue(tokenScope)?.Replace('-', '_'));
             if (!created.Succeeded)
             {
                 await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, Describe(created.Error!)));
@@ -118,7 +120,7 @@ internal static class AdminCommands
     }
 
     /// <summary>Builds the same services the server uses, without starting it.</summary>
-    private static async Task<AsyncServiceScope> OpenAsync(ParseResult result, bool migrate, CancellationToken ct)
+    internal static async Task<AsyncServiceScope> OpenAsync(ParseResult result, bool migrate, CancellationToken ct)
     {
         var app = Program.CreateWebApp([.. result.UnmatchedTokens]);
         var scope = app.Services.CreateAsyncScope();

@@ -1,3 +1,4 @@
+using Rapport.Features.Email.Templates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -8,6 +9,8 @@ using Rapport.Features.Audit;
 using Rapport.Features.Automation;
 using Rapport.Features.Complaints;
 using Rapport.Features.Complaints.Deadlines;
+using Rapport.Features.Email.Mailboxes;
+using Rapport.Features.Email.Sending;
 using Rapport.Features.Customers;
 using Rapport.Features.Escalation.Authority;
 using Rapport.Features.Escalation.Levels;
@@ -38,6 +41,7 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketTag> TicketTags => Set<TicketTag>();
     public DbSet<TicketFollower> TicketFollowers => Set<TicketFollower>();
+    public DbSet<TicketCc> TicketCcs => Set<TicketCc>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Customer> Customers => Set<Customer>();
@@ -68,6 +72,10 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<EscalationLevel> EscalationLevels => Set<EscalationLevel>();
     public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<Features.Email.Intake.InboundMail> InboundMails => Set<Features.Email.Intake.InboundMail>();
+    public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
+    public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
+    public DbSet<MailTemplateOverride> MailTemplateOverrides => Set<MailTemplateOverride>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

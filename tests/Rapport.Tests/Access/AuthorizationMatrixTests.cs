@@ -145,6 +145,27 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("GET", "/api/v1/approvals/{id:long}", Audience.Staff),
         ("POST", "/api/v1/approvals/{id:long}/approve", Audience.Staff),
         ("POST", "/api/v1/approvals/{id:long}/reject", Audience.Staff),
+
+        // A token scoped to mail intake may deliver mail too (MailIntakeTests); of the people, only admins.
+        ("POST", "/api/v1/mail/inbound", Audience.Admins),
+        ("GET", "/api/v1/mail/inbound", Audience.Admins),
+        ("GET", "/api/v1/mail/inbound/{id:long}", Audience.Admins),
+        ("GET", "/api/v1/mail/inbound/{id:long}/raw", Audience.Admins),
+        ("POST", "/api/v1/mail/inbound/{id:long}/retry", Audience.Admins),
+        ("POST", "/api/v1/mail/inbound/{id:long}/ticket", Audience.Admins),
+        ("GET", "/api/v1/tickets/{number:long}/messages/{messageId:long}/original", Audience.Staff),
+        ("GET", "/api/v1/mailboxes", Audience.Admins),
+        ("GET", "/api/v1/mailboxes/{id:long}", Audience.Admins),
+        ("POST", "/api/v1/mailboxes", Audience.Admins),
+        ("PATCH", "/api/v1/mailboxes/{id:long}", Audience.Admins),
+        ("DELETE", "/api/v1/mailboxes/{id:long}", Audience.Admins),
+        ("POST", "/api/v1/mailboxes/{id:long}/test", Audience.Admins),
+        ("GET", "/api/v1/mailboxes/{id:long}/audit", Audience.Admins),
+        ("GET", "/api/v1/mail-templates", Audience.Admins),
+        ("GET", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
+        ("PUT", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
+        ("DELETE", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
+        ("POST", "/api/v1/mail-templates/{key}/{language}/preview", Audience.Admins),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -251,6 +272,11 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["escalation-levels"] = "1",
             ["authority-limits"] = "agent",
             ["approvals"] = "999999999",
+            ["inbound"] = "999999999",
+            ["messages"] = "999999999",
+            ["mailboxes"] = "999999999",
+            ["mail-templates"] = "ticket_acknowledgement",
+            ["language"] = "en",
         };
     }
 
@@ -261,7 +287,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         {
             if (!segments[i].StartsWith('{')) continue;
             var name = segments[i].Trim('{', '}').Split(':')[0];
-            segments[i] = name is "number" or "userId" ? ids[name] : ids[segments[i - 1]];
+            segments[i] = name is "number" or "userId" or "language" ? ids[name] : ids[segments[i - 1]];
         }
         return string.Join('/', segments);
     }

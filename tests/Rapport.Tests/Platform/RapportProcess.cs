@@ -35,14 +35,22 @@ public sealed class RapportProcess : IAsyncDisposable
 
     /// <summary>Runs a command to its end and returns its exit code, standard output and standard error.</summary>
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
-        string workingDirectory, IEnumerable<string> args, IDictionary<string, string>? environment = null)
+        string workingDirectory, IEnumerable<string> args, IDictionary<string, string>? environment = null, byte[]? stdin = null)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null,
+        };
         info.ArgumentList.Add(ExecutablePath);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         using var process = Process.Start(info)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -88,6 +96,13 @@ public sealed class RapportProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
+    }
+
+    /// <summary>Ends the process at once, as a crash or a power cut would: no shutdown, nothing flushed by the app.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -26,6 +26,16 @@ public class TimelineEventsTests
     }
 
     [Fact]
+    public void MailThatCouldNotBeDelivered_IsTold_WithItsRecipientsAndError()
+    {
+        var failed = Event("outgoing_mail", "delivery_failed",
+            """{"error":{"before":null,"after":"RCPT TO: 550 No such user"},"recipients":{"before":null,"after":"ann@example.test"}}""");
+        Assert.True(TimelineEvents.Shows(failed));
+        Assert.Equal(("Email delivery", "failed to ann@example.test: RCPT TO: 550 No such user"), TimelineEvents.Describe(failed));
+        Assert.False(TimelineEvents.Shows(Event("outgoing_mail", "sent", "{}")));
+    }
+
+    [Fact]
     public void TheTicketsOwnChanges_ReadAsBefore()
     {
         Assert.Equal(("Ann", "created the ticket"), TimelineEvents.Describe(Event("ticket", "created", """{"subject":{"before":null,"after":"Hi"}}""", "Ann")));

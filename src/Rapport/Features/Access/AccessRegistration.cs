@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,11 @@ public static class AccessRegistration
         services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDbContext>();
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Anyone, p => p.RequireAuthenticatedUser())
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => !IsScoped(c.User)).Build())
+            // A scoped token (mail intake) is signed in, but is nobody's account: "anyone" does not include it.
+            .AddPolicy(Policies.Anyone, p => p.RequireAuthenticatedUser().RequireAssertion(c => !IsScoped(c.User)))
+            .AddPolicy(Policies.MailIntake, p => p.RequireAssertion(c =>
+                c.User.HasClaim(RapportClaims.Scope, TokenScopes.MailIntake) || c.User.IsInRole(nameof(Role.Admin))))
             .AddPolicy(Policies.Staff, p => p.RequireRole(nameof(Role.Agent), nameof(Role.TeamLead), nameof(Role.Manager), nameof(Role.Admin)))
             .AddPolicy(Policies.Supervisors, p => p.RequireRole(nameof(Role.TeamLead), nameof(Role.Manager), nameof(Role.Admin)))
             .AddPolicy(Policies.Managers, p => p.RequireRole(nameof(Role.Manager), nameof(Role.Admin)))
@@ -71,6 +76,8 @@ public static class AccessRegistration
         services.AddScoped<CreateApiToken>().AddScoped<UserApiTokens>().AddSingleton<ApiTokenCache>();
         return builder;
     }
+
+    private static bool IsScoped(System.Security.Claims.ClaimsPrincipal user) => user.HasClaim(claim => claim.Type == RapportClaims.Scope);
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

@@ -30,6 +30,8 @@ public static class RapportClaims
 {
     public const string CustomerId = "rapport:customer";
     public const string DisplayName = "rapport:name";
+    /// <summary>Present only on a scoped API token's principal (see <see cref="TokenScopes"/>).</summary>
+    public const string Scope = "rapport:scope";
 
     public static List<Claim> For(User user) =>
     [
@@ -38,5 +40,14 @@ public static class RapportClaims
         new(DisplayName, user.DisplayName),
         new(ClaimTypes.Role, user.Role.ToString()),
         .. user.CustomerId is { } customerId ? [new Claim(CustomerId, customerId.ToString(System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<Claim>(),
+    ];
+
+    /// <summary>A scoped token's claims: who owns it and its scope, and no role.</summary>
+    public static List<Claim> ForScope(User user, string scope) =>
+    [
+        new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+        new(ClaimTypes.Name, user.Email ?? user.DisplayName),
+        new(DisplayName, user.DisplayName),
+        new(Scope, scope),
     ];
 }

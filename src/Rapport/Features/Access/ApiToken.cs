@@ -15,4 +15,15 @@ public sealed class ApiToken
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>Null: the token acts as its user in everything. Otherwise the one thing it may do (<see cref="TokenScopes"/>).</summary>
+    public string? Scope { get; set; }
+}
+
+/// <summary>What a narrowed token may do. A scoped token carries no role, so no role policy lets it through.</summary>
+public static class TokenScopes
+{
+    /// <summary>Only POST /api/v1/mail/inbound: for a mail relay, which should hold no key to anything else.</summary>
+    public const string MailIntake = "mail_intake";
+
+    public static readonly string[] All = [MailIntake];
 }

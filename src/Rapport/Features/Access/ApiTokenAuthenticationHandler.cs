@@ -33,7 +33,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         var generation = cache.Generation;
         var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAt == null && t.User.IsActive)
-            .Select(t => new { t.Id, t.LastUsedAt, t.User })
+            .Select(t => new { t.Id, t.LastUsedAt, t.User, t.Scope })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null) return AuthenticateResult.Fail("Unknown or revoked token.");
 
@@ -41,7 +41,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
             await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
-        var claims = RapportClaims.For(found.User);
+        var claims = found.Scope is null ? RapportClaims.For(found.User) : RapportClaims.ForScope(found.User, found.Scope);
         cache.Remember(hash, claims, generation);
         return Success(claims);
     }

@@ -11,6 +11,8 @@ public static class Policies
     public const string Managers = "managers";
     public const string Admins = "admins";
     public const string Anyone = "anyone";
+    /// <summary>A token scoped to mail intake, or an admin.</summary>
+    public const string MailIntake = "mail_intake";
 
     public static bool IsStaff(this Role role) => role is not Role.Customer;
 }

@@ -7,12 +7,15 @@ namespace Rapport.Features.ServiceLevels;
 /// </summary>
 public static class PromisedTimeText
 {
-    public static string Within(int minutes, bool workingTime)
+    public static string Within(int minutes, bool workingTime) => $"within {Amount(minutes, workingTime)}";
+
+    /// <summary>The time without "within": "4 working hours", "2 days".</summary>
+    public static string Amount(int minutes, bool workingTime)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minutes);
-        if (!workingTime) return $"within {Duration(minutes)}";
-        if (minutes % 60 == 0) return $"within {Count(minutes / 60, "working hour")}";
-        return minutes < 60 ? $"within {Count(minutes, "working minute")}" : $"within {Duration(minutes)} of working time";
+        if (!workingTime) return Duration(minutes);
+        if (minutes % 60 == 0) return Count(minutes / 60, "working hour");
+        return minutes < 60 ? Count(minutes, "working minute") : $"{Duration(minutes)} of working time";
     }
 
     /// <summary>"2 days", "1 hour 30 minutes", "45 minutes": the largest whole units, none of them zero.</summary>

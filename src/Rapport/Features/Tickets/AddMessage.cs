@@ -27,11 +27,16 @@ public sealed record AddMessageRequest(
 /// </summary>
 public sealed class AddMessage(
     RapportDbContext db, AttachUploads attachments, TicketServiceLevels serviceLevels, RunAutomation automation, AuditLog audit,
-    TimeProvider clock, TicketChanges changes)
+    TimeProvider clock, TicketChanges changes, ITicketMailer mailer)
 {
-    public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct)
+    public Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct) =>
+        ExecuteAsync(number, request, null, actor, ct);
+
+    /// <summary>With <paramref name="content"/>, the message is what a channel brought (an email), not the request's Markdown body.</summary>
+    public async Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, ChannelContent? content, Actor actor, CancellationToken ct)
     {
-        var check = new Validator().Required("body", request.Body, TicketLimits.BodyLength, multiline: true);
+        var check = new Validator();
+        if (content is null) check.Required("body", request.Body, TicketLimits.BodyLength, multiline: true);
         if (!actor.IsStaff && request.Status is not null) check.Add("status", "Customers cannot set the status.");
         AttachUploads.Validate(request.Uploads, check);
         if (!check.IsValid) return check.ToError();
@@ -54,7 +59,7 @@ public sealed class AddMessage(
         if (!uploads.Succeeded) return uploads.Error!;
 
         var now = clock.GetUtcNow();
-        var (text, html) = MessageBody.FromMarkdown(request.Body!);
+        var (text, html) = content is null ? MessageBody.FromMarkdown(request.Body!) : (content.Text, content.Html);
         var message = new Message
         {
             TicketNumber = number,
@@ -68,6 +73,7 @@ public sealed class AddMessage(
             CreatedAt = now,
         };
         attachments.Attach(uploads.Value!, message, number, now);
+        content?.AttachTo(message, number, now);
         db.Messages.Add(message);
 
         var before = ticket.Status;
@@ -91,6 +97,8 @@ public sealed class AddMessage(
             if (before != ticket.Status)
                 audit.Record(actor, "ticket", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated",
                     new AuditChanges().Set("status", before, ticket.Status), ticketNumber: number, customerId: ticket.RequesterId);
+            // A written reply goes to the customer by email; a call or a letter logged here already reached them.
+            if (responded && message.Channel is Channel.Email or Channel.Web or Channel.Api) await mailer.SendReplyAsync(ticket, message, ct);
             await db.SaveChangesAsync(ct);
             changes.Publish(number);
             return message.Id;

@@ -38,13 +38,16 @@ public sealed record CreateTicketRequest(
 /// </summary>
 public sealed class CreateTicket(
     RapportDbContext db, FindOrCreateCustomer customers, AttachUploads attachments, TicketServiceLevels serviceLevels, AutoAssign autoAssign,
-    RunAutomation automation, AuditLog audit, TimeProvider clock)
+    RunAutomation automation, ITicketMailer mailer, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Result<long>> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
+    public Task<Result<long>> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken ct) =>
+        ExecuteAsync(request, null, actor, ct);
+
+    /// <summary>With <paramref name="content"/>, the first message is what a channel brought (an email), not the request's Markdown body.</summary>
+    public async Task<Result<long>> ExecuteAsync(CreateTicketRequest request, ChannelContent? content, Actor actor, CancellationToken ct)
     {
-        var check = new Validator()
-            .Required("subject", request.Subject, TicketLimits.SubjectLength)
-            .Required("body", request.Body, TicketLimits.BodyLength, multiline: true);
+        var check = new Validator().Required("subject", request.Subject, TicketLimits.SubjectLength);
+        if (content is null) check.Required("body", request.Body, TicketLimits.BodyLength, multiline: true);
         var tags = TicketTags.Validate("tags", request.Tags, check);
         if (actor.IsStaff) ValidateRequester(request, check);
         else if (request.TeamId is not null || request.AssigneeId is not null || request.Tags is not null
@@ -59,7 +62,7 @@ public sealed class CreateTicket(
         if (!uploads.Succeeded) return uploads.Error!;
 
         // Everything but the writes happens before the transaction: on SQLite the write lock is held for as little as possible.
-        var (text, html) = MessageBody.FromMarkdown(request.Body!);
+        var (text, html) = content is null ? MessageBody.FromMarkdown(request.Body!) : (content.Text, content.Html);
         var known = await FindRequesterAsync(request, actor, ct);
         if (known is null && (!actor.IsStaff || request.RequesterId is not null))
             return ValidationError.For("requesterId", "No customer has this id.");
@@ -87,11 +90,15 @@ public sealed class CreateTicket(
             await db.SaveChangesAsync(ct);
             // The ticket's number exists from here; the attachments are written with the audit, in this transaction.
             attachments.Attach(uploads.Value!, ticket.Messages[0], ticket.Number, now);
+            content?.AttachTo(ticket.Messages[0], ticket.Number, now);
             await ComplaintIntake.OpenIfComplaintAsync(db, audit, ticket, actor, now, ct); // complaints (C10)
 
             audit.Record(actor, "ticket", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", created,
                 ticketNumber: ticket.Number, customerId: requester.Id);
             if (routed is not null) await autoAssign.ApplyAsync(routed, ticket, ct);
+            // The customer's own request (by email or in the portal) is acknowledged; one an agent files for them is not.
+            if (ticket.Messages[0].Direction == Tickets.Direction.Inbound && (content is not null || actor.IsCustomer))
+                await mailer.AcknowledgeAsync(ticket, content, ct);
             await db.SaveChangesAsync(ct);
             return ticket.Number;
         }, ct);

@@ -19,6 +19,8 @@ public sealed class Message
     /// <summary>Sanitised HTML, safe to render as is.</summary>
     public required string BodyHtml { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The email's Message-ID (without angle brackets), received or sent: replies that refer to it thread here.</summary>
+    public string? EmailMessageId { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
 }
 

@@ -60,3 +60,10 @@ public sealed class TicketFollower
     public long TicketNumber { get; set; }
     public Guid UserId { get; set; }
 }
+
+/// <summary>A customer copied in on the ticket (an email's Cc): they see it, their replies join it, and replies go to them too.</summary>
+public sealed class TicketCc
+{
+    public long TicketNumber { get; set; }
+    public long CustomerId { get; set; }
+}

@@ -48,6 +48,18 @@ internal sealed class TicketTagConfiguration : IEntityTypeConfiguration<TicketTa
     }
 }
 
+internal sealed class TicketCcConfiguration : IEntityTypeConfiguration<TicketCc>
+{
+    public void Configure(EntityTypeBuilder<TicketCc> cc)
+    {
+        cc.HasKey(c => new { c.TicketNumber, c.CustomerId });
+        cc.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketNumber).OnDelete(DeleteBehavior.Cascade);
+        cc.HasOne<Customers.Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        // The visibility filter asks "is this customer copied in on that ticket?".
+        cc.HasIndex(c => new { c.CustomerId, c.TicketNumber });
+    }
+}
+
 internal sealed class TicketFollowerConfiguration : IEntityTypeConfiguration<TicketFollower>
 {
     public void Configure(EntityTypeBuilder<TicketFollower> follower)
@@ -67,6 +79,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.HasOne(m => m.AuthorCustomer).WithMany().HasForeignKey(m => m.AuthorCustomerId).OnDelete(DeleteBehavior.SetNull);
         message.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
         message.HasIndex(m => new { m.TicketNumber, m.Id });
+        // Threading: a reply's In-Reply-To and References are looked up here.
+        message.Property(m => m.EmailMessageId).HasMaxLength(TicketLimits.EmailMessageIdLength);
+        message.HasIndex(m => m.EmailMessageId);
     }
 }
 

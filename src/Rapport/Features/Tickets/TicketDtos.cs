@@ -50,7 +50,9 @@ public sealed record MessageDto(
     string BodyText,
     string BodyHtml,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<AttachmentDto> Attachments);
+    IReadOnlyList<AttachmentDto> Attachments,
+    // The email's Message-ID when the message came by (or went as) email; an inbound one has its original at .../original.
+    string? EmailMessageId);
 
 public static class TicketETag
 {
@@ -94,5 +96,6 @@ public static class TicketProjections
         m.BodyText,
         m.BodyHtml,
         m.CreatedAt,
-        m.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size)).ToList()));
+        m.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size)).ToList(),
+        m.EmailMessageId));
 }

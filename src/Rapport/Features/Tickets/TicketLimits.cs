@@ -7,4 +7,6 @@ public static class TicketLimits
     public const int BodyLength = 100_000;
     public const int TagLength = 64;
     public const int TagsPerTicket = 50;
+    /// <summary>Message-IDs are usually under 100 characters; longer ones are not kept for threading.</summary>
+    public const int EmailMessageIdLength = 300;
 }

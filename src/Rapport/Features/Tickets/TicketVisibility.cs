@@ -6,7 +6,7 @@ namespace Rapport.Features.Tickets;
 /// <summary>
 /// Who may see which tickets, as one query filter used by every list, search and read:
 /// managers and admins see all; other staff see all but restricted teams they are not in;
-/// a customer sees their own tickets and, where their organisation shares, its tickets.
+/// a customer sees their own tickets, those they are copied in on (Cc) and, where their organisation shares, its tickets.
 /// </summary>
 public static class TicketVisibility
 {
@@ -23,7 +23,8 @@ public static class TicketVisibility
         if (actor.CustomerId is not { } customerId) return tickets.Where(_ => false);
         return tickets.Where(t => t.RequesterId == customerId
             || (t.OrganisationId != null && t.Organisation!.SharesTickets
-                && db.Customers.Any(c => c.Id == customerId && c.OrganisationId == t.OrganisationId)));
+                && db.Customers.Any(c => c.Id == customerId && c.OrganisationId == t.OrganisationId))
+            || db.TicketCcs.Any(c => c.CustomerId == customerId && c.TicketNumber == t.Number));
     }
 
     /// <summary>Customers see only public messages; staff see notes too.</summary>

@@ -16,6 +16,7 @@ public static class TicketsApi
         .AddScoped<CreateTicket>()
         .AddScoped<UpdateTicket>()
         .AddScoped<AddMessage>()
+        .AddScoped<CopyCustomersIn>()
         .AddScoped<ListTickets>()
         .AddScoped<ReadTicket>()
         .AddScoped<Services.ServiceChoices>();

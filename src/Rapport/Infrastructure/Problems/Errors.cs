@@ -34,3 +34,11 @@ public readonly struct Result<T>
     public static implicit operator Result<T>(T value) => new(value, null);
     public static implicit operator Result<T>(Error error) => new(default, error);
 }
+
+public static class ErrorText
+{
+    /// <summary>The error in one line for a person reading a log, a console or a list: each field and what is wrong with it.</summary>
+    public static string Describe(this Error error) => error is ValidationError validation
+        ? string.Join(" ", validation.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")))
+        : error.Detail;
+}

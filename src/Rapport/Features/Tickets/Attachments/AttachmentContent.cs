@@ -104,7 +104,7 @@ public static partial class AttachmentContent
         var fits = claimed switch
         {
             Calendar => text.TrimStart().StartsWith("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase),
-            Email => MailHeader().IsMatch(text),
+            AttachmentTypes.Email => MailHeader().IsMatch(text),
             _ => true,
         };
         if (fits) return claimed;

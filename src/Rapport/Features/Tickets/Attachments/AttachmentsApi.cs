@@ -82,15 +82,19 @@ public static class AttachmentsApi
         var found = await read.ExecuteAsync(number, id, Actor.FromPrincipal(http.User), ct);
         if (!found.Succeeded) return found.Error!.ToProblem();
         var file = found.Value!;
-        var headers = http.Response.Headers;
-        // Only images a browser decodes itself are shown in place; everything else is a download,
-        // and nothing served here may be sniffed into HTML or run script.
-        headers.ContentDisposition = AttachmentFileName.ContentDisposition(file.FileName, inline: AttachmentTypes.IsSafeInline(file.ContentType));
+        // Only images a browser decodes itself are shown in place; everything else is a download.
+        ProtectDownload(http.Response.Headers, file.FileName, inline: AttachmentTypes.IsSafeInline(file.ContentType));
+        return TypedResults.Stream(file.Content, file.ContentType, lastModified: file.CreatedAt,
+            entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+    }
+
+    /// <summary>The headers every file from a customer is served with: nothing may be sniffed into HTML or run script.</summary>
+    public static void ProtectDownload(IHeaderDictionary headers, string fileName, bool inline)
+    {
+        headers.ContentDisposition = AttachmentFileName.ContentDisposition(fileName, inline);
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         headers.CacheControl = "private, no-cache";
-        return TypedResults.Stream(file.Content, file.ContentType, lastModified: file.CreatedAt,
-            entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
     }
 }

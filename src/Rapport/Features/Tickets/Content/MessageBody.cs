@@ -27,4 +27,14 @@ public static class MessageBody
         var safe = HtmlSanitiser.Sanitise(html);
         return (HtmlSanitiser.ToPlainText(safe), safe);
     }
+
+    /// <summary>Plain text as it was written (an email's text part): escaped, blank lines as paragraphs, line ends kept; never read as Markdown.</summary>
+    public static (string Text, string Html) FromPlainText(string text)
+    {
+        var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n');
+        var paragraphs = System.Text.RegularExpressions.Regex.Split(normalised, @"\n[ \t]*\n+")
+            .Where(p => p.Trim().Length > 0)
+            .Select(p => "<p>" + string.Join("<br>", p.Split('\n').Select(System.Net.WebUtility.HtmlEncode)) + "</p>");
+        return (normalised, string.Concat(paragraphs));
+    }
 }

@@ -7,11 +7,12 @@ namespace Rapport.Features.Tickets.Pages;
 public static class TimelineEvents
 {
     /// <summary>
-    /// The ticket's own changes and the automation rules that ran on it; other records' events about the ticket
+    /// The ticket's own changes, the automation rules that ran on it and its mail that could not be delivered; other records' events about the ticket
     /// (a message added, a complaint's steps) are told by those records' own views.
     /// </summary>
     public static bool Shows(AuditEventDto change) => change.EntityType == "ticket"
-        || change is { EntityType: "automation_rule", Action: "automation_ran" or "automation_stopped" };
+        || change is { EntityType: "automation_rule", Action: "automation_ran" or "automation_stopped" }
+        || change is { EntityType: "outgoing_mail", Action: "delivery_failed" };
 
     /// <summary>
     /// Who did it and what: ("Ann", "changed priority: normal → urgent"), or for a rule's firing
@@ -25,6 +26,8 @@ public static class TimelineEvents
             var what = change.Action == "automation_stopped" ? $"did not run: {Without(outcome, "stopped: ")}" : $"ran: {outcome}";
             return ($"Automation rule “{rule}”", what);
         }
+        if (change.EntityType == "outgoing_mail")
+            return ("Email delivery", $"failed to {After(change, "recipients")}: {After(change, "error")}");
         if (change.Action == "created") return (change.ActorName, "created the ticket");
         var fields = change.Changes.ValueKind == JsonValueKind.Object
             ? change.Changes.EnumerateObject().Select(f => $"{f.Name}: {Show(f.Value.GetProperty("before"))} → {Show(f.Value.GetProperty("after"))}")

@@ -1,0 +1,14 @@
+namespace Rapport.Features.Tickets;
+
+/// <summary>
+/// What tickets tell customers by email, called inside the write transaction of the change, so the mail is queued
+/// (in the outbox) together with it or not at all. Implemented by the email channel (<c>Features/Email/TicketMailer.cs</c>).
+/// </summary>
+public interface ITicketMailer
+{
+    /// <summary>Acknowledges a ticket a customer opened (by email or in the portal), unless a machine sent it or the customer had enough automatic mail.</summary>
+    Task AcknowledgeAsync(Ticket ticket, ChannelContent? content, CancellationToken ct);
+
+    /// <summary>Sends an agent's public reply to the requester and those copied in, threaded under the conversation's mail.</summary>
+    Task SendReplyAsync(Ticket ticket, Message reply, CancellationToken ct);
+}
