@@ -97,6 +97,8 @@ internal sealed class DemoConversation(DemoWorkforce staff, bool throughMarkdown
         if (endsWithAgent != (publicCount % 2 == 0)) publicCount--;
         if (publicCount < 2) publicCount += 2;
         var notes = Math.Max(status == TicketStatus.OnHold ? 1 : 0, total - publicCount);
+        // An on-hold ticket's note must not push a full conversation past the largest count: one exchange fewer.
+        if (publicCount + notes > total && publicCount >= 4) publicCount -= 2;
 
         var steps = new List<Step>(publicCount + notes);
         for (var i = 0; i < publicCount; i++)
