@@ -24,6 +24,7 @@ public class IncomingMailTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         {
             From = new MailboxAddress("Robin Parcel", RapportApp.UniqueEmail("parcel")),
             To = [new MailboxAddress("Support", "support@rapport.test")],
+            Cc = [new MailboxAddress("Sam Neighbour", RapportApp.UniqueEmail("neighbour"))],
             Subject = $"My parcel never arrived {tag}",
             TextBody = "Hello,\n\nI ordered on Monday and nothing came.\n\nRobin",
             Date = DateTimeOffset.UtcNow,
@@ -101,6 +102,8 @@ public class IncomingMailTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await page.WaitForURLAsync(url => url.EndsWith($"/agent/tickets/{processed.TicketNumber}", StringComparison.Ordinal));
         var message = page.Locator("#timeline li.message").Filter(new() { HasText = "nothing came" });
         await Assertions.Expect(message.Locator("[data-email-marker]")).ToHaveTextAsync("email");
+        // The mail's Cc is copied in on the ticket, named beside the requester.
+        await Assertions.Expect(page.Locator("[data-copied-in]")).ToHaveTextAsync("Sam Neighbour");
         var (originalName, original) = await DownloadAsync(page, message.GetByRole(AriaRole.Link, new() { Name = "View original" }));
         Assert.EndsWith(".eml", originalName, StringComparison.Ordinal);
         Assert.Equal(customerMail, original);

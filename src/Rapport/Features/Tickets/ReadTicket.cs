@@ -11,6 +11,14 @@ namespace Rapport.Features.Tickets;
 /// <summary>Reads one ticket, its conversation and its history, each through the visibility filter.</summary>
 public sealed class ReadTicket(RapportDbContext db, TicketSlaReadModel sla)
 {
+    /// <summary>The customers copied in on a ticket the caller has read (an email's Cc), by name.</summary>
+    public Task<List<NamedRef>> CopiedInAsync(long number, CancellationToken ct) =>
+        (from c in db.TicketCcs
+         where c.TicketNumber == number
+         join customer in db.Customers on c.CustomerId equals customer.Id
+         orderby customer.Name
+         select new NamedRef(customer.Id, customer.Name)).ToListAsync(ct);
+
     public async Task<Result<TicketDto>> ExecuteAsync(long number, Actor actor, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().VisibleTo(actor, db).Where(t => t.Number == number).ToDto().SingleOrDefaultAsync(ct);
