@@ -104,4 +104,39 @@ public class MailRoundTripTests(EmailFixture fixture) : IClassFixture<EmailFixtu
         Assert.Contains("5.1.1", failed.LastError);
         Assert.Contains("delivery_failed", await app.WithDbAsync(d => d.AuditEvents.Where(a => a.TicketNumber == number).Select(a => a.Action).ToListAsync()));
     }
+
+    [Theory, Providers]
+    public async Task AnAgent_HearsByEmail_WhenGivenATicket_AndWhenItsCustomerWrites(Db db)
+    {
+        await using var scenario = await fixture.ScenarioAsync(db);
+        var (app, sink, admin) = (scenario.App, scenario.Sink, scenario.Client);
+        var relay = await app.RelayClientAsync();
+        var agent = await app.CreateUserAsync(Features.People.Role.Agent);
+        var customer = RapportApp.UniqueEmail("notice");
+        var first = Mail.From(customer, "Where is my refund?", "It has been two weeks.") with
+        {
+            To = [new MailboxAddress("Acme Support", scenario.Mailbox.Address)],
+            Headers = [new("Precedence", "bulk")], // no acknowledgement: only the notices reach the sink
+        };
+        var number = (await relay.ReceiveAsync(first.ToBytes())).TicketNumber!.Value;
+
+        (await admin.PatchJsonAsync($"/api/v1/tickets/{number}", new { assigneeId = agent.Id })).EnsureSuccessStatusCode();
+        await app.DeliverAsync();
+        var assigned = MimeParser.Parse(Assert.Single(sink.Received()).Content);
+        Assert.Equal(agent.Email, Assert.Single(assigned.To).Address);
+        Assert.Contains($"#{number}", assigned.Subject);
+        Assert.Equal("auto-generated", assigned.Headers["Auto-Submitted"]);
+
+        var again = Mail.From(customer, "Re: Where is my refund?", "Any news? I still have nothing.") with
+        {
+            To = [new MailboxAddress("Acme Support", scenario.Mailbox.Address)],
+            InReplyTo = first.MessageId,
+            References = [first.MessageId!],
+        };
+        Assert.Equal(number, (await relay.ReceiveAsync(again.ToBytes())).TicketNumber);
+        await app.DeliverAsync();
+        var replied = MimeParser.Parse(sink.Received().Single(m => m.Text.Contains("still have nothing", StringComparison.Ordinal)).Content);
+        Assert.Equal(agent.Email, Assert.Single(replied.To).Address);
+        Assert.DoesNotContain(sink.Received(), m => m.To.Contains(customer));
+    }
 }

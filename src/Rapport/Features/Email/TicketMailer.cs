@@ -38,7 +38,7 @@ public sealed class TicketMailer(RapportDbContext db, RenderMail render, MailOut
             return;
         }
         var thread = content?.EmailMessageId is { } received ? "<" + received + ">" : null;
-        var message = Compose(mailbox, [to], [], rendered.Value!, thread, thread is null ? [] : [thread], automatic: true);
+        var message = Compose(mailbox, [to], [], rendered.Value!, thread, thread is null ? [] : [thread], autoSubmitted: "auto-replied");
         outbox.Add(new QueuedMail(mailbox, [to.Address], [], [], message.ToBytes(), message.MessageId!, MailPurpose.Acknowledgement, ticket.Number));
     }
 
@@ -63,14 +63,36 @@ public sealed class TicketMailer(RapportDbContext db, RenderMail render, MailOut
         earlier.Reverse();
         var lastFromCustomer = earlier.LastOrDefault(m => m.Direction == Direction.Inbound)?.EmailMessageId;
         var message = Compose(mailbox, [to], copied, rendered.Value!,
-            lastFromCustomer is null ? null : "<" + lastFromCustomer + ">", [.. earlier.Select(m => "<" + m.EmailMessageId + ">")], automatic: false);
+            lastFromCustomer is null ? null : "<" + lastFromCustomer + ">", [.. earlier.Select(m => "<" + m.EmailMessageId + ">")], autoSubmitted: null);
         reply.EmailMessageId = MessageIds.Strip(message.MessageId);
         outbox.Add(new QueuedMail(mailbox, [to.Address], [.. copied.Select(c => c.Address)], [], message.ToBytes(), message.MessageId!,
             MailPurpose.Reply, ticket.Number, reply.Id));
     }
 
+    public Task NotifyAssignedAsync(Ticket ticket, Guid agentId, CancellationToken ct) =>
+        NoticeAsync(ticket, agentId, MailTemplateKinds.Assigned, null, ct);
+
+    public Task NotifyCustomerRepliedAsync(Ticket ticket, Message message, CancellationToken ct) =>
+        ticket.AssigneeId is { } assignee ? NoticeAsync(ticket, assignee, MailTemplateKinds.CustomerReplied, message.Id, ct) : Task.CompletedTask;
+
+    /// <summary>A notice to an agent, from the mailbox the ticket's conversation is in (else the team's or the default).</summary>
+    private async Task NoticeAsync(Ticket ticket, Guid agentId, string key, long? messageId, CancellationToken ct)
+    {
+        var agent = await db.Users.Where(u => u.Id == agentId && u.IsActive).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
+        if (agent?.Email is not { Length: > 0 } address) return;
+        if (await ChooseMailboxAsync(ticket.TeamId, [], ct, ticket.Number) is not { } mailbox) return;
+        var rendered = await render.ExecuteAsync(new MailToRender(key, ticket.Number, MessageId: messageId, AgentId: agentId, MailboxName: Name(mailbox)), ct);
+        if (!rendered.Succeeded)
+        {
+            log.LogWarning("The {Notice} notice on ticket {Number} could not be written: {Error}", key, ticket.Number, rendered.Error!.Describe());
+            return;
+        }
+        var message = Compose(mailbox, [new MailboxAddress(agent.DisplayName, address)], [], rendered.Value!, null, [], autoSubmitted: "auto-generated");
+        outbox.Add(new QueuedMail(mailbox, [address], [], [], message.ToBytes(), message.MessageId!, MailPurpose.Notice, ticket.Number));
+    }
+
     private OutgoingMessage Compose(Mailbox mailbox, IReadOnlyList<MailboxAddress> to, IReadOnlyList<MailboxAddress> cc, RenderedMail mail,
-        string? inReplyTo, IReadOnlyList<string> references, bool automatic) => new()
+        string? inReplyTo, IReadOnlyList<string> references, string? autoSubmitted) => new()
     {
         From = new MailboxAddress(Name(mailbox), mailbox.Address),
         To = to,
@@ -82,8 +104,8 @@ public sealed class TicketMailer(RapportDbContext db, RenderMail render, MailOut
         References = references,
         TextBody = mail.Text,
         HtmlBody = mail.Html,
-        // RFC 3834: an acknowledgement is an automatic answer, so other systems do not answer it in turn.
-        Headers = automatic ? [new("Auto-Submitted", "auto-replied"), new("X-Auto-Response-Suppress", "All")] : [],
+        // RFC 3834: automatic mail (an acknowledgement, a notice) says so, so other systems do not answer it in turn.
+        Headers = autoSubmitted is null ? [] : [new("Auto-Submitted", autoSubmitted), new("X-Auto-Response-Suppress", "All")],
     };
 
     private async Task<MailboxAddress?> RecipientAsync(long customerId, CancellationToken ct) =>

@@ -17,7 +17,7 @@ public sealed record AutoAssignment(long TeamId, AssignmentMethod Method, Routin
 /// write transaction; <see cref="ApplyAsync"/> sets the assignee, moves the agent's turn and
 /// records the audit event inside it.
 /// </summary>
-public sealed class AutoAssign(RapportDbContext db, TeamRoster rosters, AuditLog audit, TimeProvider clock)
+public sealed class AutoAssign(RapportDbContext db, TeamRoster rosters, AuditLog audit, TimeProvider clock, Tickets.ITicketMailer mailer)
 {
     /// <summary>Null when there is nothing to do: no team, an assignee already, solved, a manual team, or nobody available.</summary>
     /// <param name="requesterId">The requester whose language counts (a new requester has none yet).</param>
@@ -40,6 +40,7 @@ public sealed class AutoAssign(RapportDbContext db, TeamRoster rosters, AuditLog
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.LastAssignedAt, stamp), ct);
         audit.Record(Actor.System, "ticket", ticket.Number.ToString(CultureInfo.InvariantCulture), "auto_assigned",
             Changes(null, userId, assignment.Method, assignment.Choice.Reason), ticketNumber: ticket.Number, customerId: ticket.RequesterId);
+        await mailer.NotifyAssignedAsync(ticket, userId, ct);
     }
 
     /// <summary>The audit fields of a routing decision: the assignee before and after, the method and the reason.</summary>

@@ -99,6 +99,7 @@ public sealed class AddMessage(
                     new AuditChanges().Set("status", before, ticket.Status), ticketNumber: number, customerId: ticket.RequesterId);
             // A written reply goes to the customer by email; a call or a letter logged here already reached them.
             if (responded && message.Channel is Channel.Email or Channel.Web or Channel.Api) await mailer.SendReplyAsync(ticket, message, ct);
+            if (actor.IsCustomer && isPublic) await mailer.NotifyCustomerRepliedAsync(ticket, message, ct);
             await db.SaveChangesAsync(ct);
             changes.Publish(number);
             return message.Id;

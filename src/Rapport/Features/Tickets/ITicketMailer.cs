@@ -11,4 +11,10 @@ public interface ITicketMailer
 
     /// <summary>Sends an agent's public reply to the requester and those copied in, threaded under the conversation's mail.</summary>
     Task SendReplyAsync(Ticket ticket, Message reply, CancellationToken ct);
+
+    /// <summary>Tells an agent by email that the ticket was assigned to them.</summary>
+    Task NotifyAssignedAsync(Ticket ticket, Guid agentId, CancellationToken ct);
+
+    /// <summary>Tells the ticket's assignee by email that the customer wrote (the message is saved).</summary>
+    Task NotifyCustomerRepliedAsync(Ticket ticket, Message message, CancellationToken ct);
 }

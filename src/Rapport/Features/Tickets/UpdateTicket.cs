@@ -34,7 +34,7 @@ public sealed record UpdateTicketRequest(
 /// </summary>
 public sealed class UpdateTicket(
     RapportDbContext db, TicketServiceLevels serviceLevels, AutoAssign autoAssign, RunAutomation automation, AuditLog audit, TimeProvider clock,
-    TicketChanges live)
+    TicketChanges live, ITicketMailer mailer)
 {
     public async Task<Result<long>> ExecuteAsync(long number, UpdateTicketRequest request, int? expectedVersion, Actor actor, CancellationToken ct)
     {
@@ -117,6 +117,9 @@ public sealed class UpdateTicket(
         ticket.Version++;
         audit.Record(actor, "ticket", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated", changes,
             ticketNumber: number, customerId: ticket.RequesterId);
+        // The new assignee hears of it, unless they took the ticket themselves; the notice is saved with the change.
+        if (changes.Fields.ContainsKey("assigneeId") && ticket.AssigneeId is { } assignee && assignee != actor.UserId)
+            await mailer.NotifyAssignedAsync(ticket, assignee, ct);
         try
         {
             if (routed is null) await db.SaveChangesAsync(ct);
