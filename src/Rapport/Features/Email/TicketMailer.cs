@@ -37,7 +37,7 @@ public sealed class TicketMailer(RapportDbContext db, RenderMail render, MailOut
             log.LogWarning("The acknowledgement for ticket {Number} could not be written: {Error}", ticket.Number, rendered.Error!.Describe());
             return;
         }
-        var thread = content?.EmailMessageId is { } received ? "<" + received + ">" : null;
+        var thread = content?.EmailMessageId is { } received ? Bracketed(received) : null;
         var message = Compose(mailbox, [to], [], rendered.Value!, thread, thread is null ? [] : [thread], autoSubmitted: "auto-replied");
         outbox.Add(new QueuedMail(mailbox, [to.Address], [], [], message.ToBytes(), message.MessageId!, MailPurpose.Acknowledgement, ticket.Number));
     }
@@ -63,7 +63,7 @@ public sealed class TicketMailer(RapportDbContext db, RenderMail render, MailOut
         earlier.Reverse();
         var lastFromCustomer = earlier.LastOrDefault(m => m.Direction == Direction.Inbound)?.EmailMessageId;
         var message = Compose(mailbox, [to], copied, rendered.Value!,
-            lastFromCustomer is null ? null : "<" + lastFromCustomer + ">", [.. earlier.Select(m => "<" + m.EmailMessageId + ">")], autoSubmitted: null);
+            lastFromCustomer is null ? null : Bracketed(lastFromCustomer), [.. earlier.Select(m => Bracketed(m.EmailMessageId!))], autoSubmitted: null);
         reply.EmailMessageId = MessageIds.Strip(message.MessageId);
         outbox.Add(new QueuedMail(mailbox, [to.Address], [.. copied.Select(c => c.Address)], [], message.ToBytes(), message.MessageId!,
             MailPurpose.Reply, ticket.Number, reply.Id));
@@ -143,6 +143,9 @@ public sealed class TicketMailer(RapportDbContext db, RenderMail render, MailOut
         return active.FirstOrDefault(m => addresses.Contains(m.Address)) ?? active.FirstOrDefault(m => teamId is not null && m.TeamId == teamId)
             ?? active.FirstOrDefault(m => m.IsDefault);
     }
+
+    /// <summary>Messages keep their Message-ID bare; headers and the outbox write it in angle brackets.</summary>
+    private static string Bracketed(string id) => "<" + id + ">";
 
     private static string Name(Mailbox mailbox) => string.IsNullOrWhiteSpace(mailbox.DisplayName) ? mailbox.Name : mailbox.DisplayName;
 }

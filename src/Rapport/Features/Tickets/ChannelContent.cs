@@ -17,18 +17,7 @@ public sealed record ChannelContent(string Text, string Html, IReadOnlyList<Chan
     {
         message.EmailMessageId = EmailMessageId;
         foreach (var file in Files)
-        {
-            message.Attachments.Add(new Attachment
-            {
-                TicketNumber = ticketNumber,
-                FileName = file.FileName,
-                ContentType = file.ContentType,
-                Size = file.Size,
-                StorageKey = file.StorageKey,
-                Sha256 = file.Sha256,
-                CreatedAt = now,
-            });
-        }
+            message.Attachments.Add(Attachment.Stored(ticketNumber, file.FileName, file.ContentType, file.Size, file.StorageKey, file.Sha256, now));
     }
 }
 

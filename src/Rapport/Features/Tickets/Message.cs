@@ -36,4 +36,16 @@ public sealed class Attachment
     public required string StorageKey { get; set; }
     public required string Sha256 { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A file already in the attachment store, for a message of the ticket.</summary>
+    public static Attachment Stored(long ticketNumber, string fileName, string contentType, long size, string storageKey, string sha256, DateTimeOffset now) => new()
+    {
+        TicketNumber = ticketNumber,
+        FileName = fileName,
+        ContentType = contentType,
+        Size = size,
+        StorageKey = storageKey,
+        Sha256 = sha256,
+        CreatedAt = now,
+    };
 }

@@ -5,6 +5,7 @@ using Rapport.Features.Access;
 using Rapport.Features.Audit;
 using Rapport.Features.Email.Sending;
 using Rapport.Infrastructure.Problems;
+using Rapport.Mime;
 
 namespace Rapport.Features.Email.Mailboxes;
 
@@ -22,12 +23,18 @@ public sealed class SendTestMail(RapportDbContext db, MailOutbox outbox, AuditLo
         var to = actor.UserId is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct) : null;
         if (string.IsNullOrWhiteSpace(to) || !EmailAddress.IsValid(to)) return new NoAddressToTest();
 
-        var messageId = MailOutbox.NewMessageId(mailbox);
-        var now = clock.GetUtcNow();
-        var body = $"This is a test message from Rapport's mailbox “{mailbox.Name}” ({mailbox.Address}), sent through "
-            + $"{mailbox.SmtpHost}:{mailbox.SmtpPort.ToString(CultureInfo.InvariantCulture)}.\n\nIf you can read it, the mailbox sends mail.\n";
-        var content = PlainTextMessage.Compose(mailbox.DisplayName ?? mailbox.Name, mailbox.Address, to,
-            $"Rapport test mail from {mailbox.Name}", body, messageId, now);
+        var messageId = MessageIds.New(EmailAddress.Domain(mailbox.Address));
+        var content = new OutgoingMessage
+        {
+            From = new MailboxAddress(mailbox.DisplayName ?? mailbox.Name, mailbox.Address),
+            To = [new MailboxAddress(to)],
+            Subject = $"Rapport test mail from {mailbox.Name}",
+            Date = clock.GetUtcNow(),
+            MessageId = messageId,
+            Headers = [new("Auto-Submitted", "auto-generated")],
+            TextBody = $"This is a test message from Rapport's mailbox “{mailbox.Name}” ({mailbox.Address}), sent through "
+                + $"{mailbox.SmtpHost}:{mailbox.SmtpPort.ToString(CultureInfo.InvariantCulture)}.\n\nIf you can read it, the mailbox sends mail.\n",
+        }.ToBytes();
         var mail = outbox.Add(new QueuedMail(mailbox, [to], [], [], content, messageId, MailPurpose.Test));
         return await db.InTransactionAsync<Result<TestMailQueued>>(async () =>
         {

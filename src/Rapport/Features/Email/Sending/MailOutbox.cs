@@ -55,10 +55,6 @@ public sealed class MailOutbox(RapportDbContext db, MailSignal signal, TimeProvi
     {
         if (_added) signal.Wake();
     }
-
-    /// <summary>A new Message-ID under the mailbox's domain: "&lt;random@example.com&gt;".</summary>
-    public static string NewMessageId(Mailbox mailbox) =>
-        $"<{Guid.NewGuid():N}.{Random.Shared.Next():x}@{Infrastructure.Problems.EmailAddress.Domain(mailbox.Address)}>";
 }
 
 /// <summary>Wakes the background sender early when mail is queued.</summary>

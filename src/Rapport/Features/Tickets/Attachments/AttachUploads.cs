@@ -46,16 +46,7 @@ public sealed class AttachUploads(RapportDbContext db)
     {
         foreach (var upload in uploads)
         {
-            message.Attachments.Add(new Attachment
-            {
-                TicketNumber = ticketNumber,
-                FileName = upload.FileName,
-                ContentType = upload.ContentType,
-                Size = upload.Size,
-                StorageKey = upload.StorageKey,
-                Sha256 = upload.Sha256,
-                CreatedAt = now,
-            });
+            message.Attachments.Add(Attachment.Stored(ticketNumber, upload.FileName, upload.ContentType, upload.Size, upload.StorageKey, upload.Sha256, now));
             db.Uploads.Remove(upload);
         }
     }
