@@ -13,8 +13,13 @@ public sealed class DatabaseSnapshot<T>(IServiceScopeFactory scopes, TimeProvide
 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private (T Value, DateTimeOffset Until)? _current;
+    private long _generation;
 
-    public void Forget() => _current = null;
+    public void Forget()
+    {
+        Interlocked.Increment(ref _generation);
+        _current = null;
+    }
 
     public async Task<T> GetAsync(CancellationToken ct)
     {
@@ -23,9 +28,11 @@ public sealed class DatabaseSnapshot<T>(IServiceScopeFactory scopes, TimeProvide
         try
         {
             if (_current is { } loaded && loaded.Until > clock.GetUtcNow()) return loaded.Value;
+            // A change committed while this load was reading may be missing from it: such a value is used once, never kept.
+            var generation = Interlocked.Read(ref _generation);
             await using var scope = scopes.CreateAsyncScope();
             var value = await load(scope.ServiceProvider.GetRequiredService<RapportDbContext>(), ct);
-            _current = (value, clock.GetUtcNow() + Lifetime);
+            if (Interlocked.Read(ref _generation) == generation) _current = (value, clock.GetUtcNow() + Lifetime);
             return value;
         }
         finally
