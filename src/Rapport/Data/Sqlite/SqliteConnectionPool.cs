@@ -12,7 +12,7 @@ namespace Rapport.Data.Sqlite;
 /// its queries (<see cref="SqliteConnectionLease"/>); EF Core otherwise opens a fresh connection
 /// for every query, re-registering its SQL functions and compiling every statement again.
 /// </summary>
-internal sealed class SqliteConnectionPool(string connectionString, int busyTimeoutMs) : IDisposable
+internal sealed class SqliteConnectionPool(string connectionString, int busyTimeoutMs, DbContextOptions<SqliteRapportDbContext> contextOptions) : IDisposable
 {
     /// <summary>Idle connections kept; a burst beyond it opens more and closes them on return.</summary>
     private const int MaxIdle = 32;
@@ -47,7 +47,7 @@ internal sealed class SqliteConnectionPool(string connectionString, int busyTime
     private CachingSqliteConnection Open()
     {
         var connection = new CachingSqliteConnection(_connectionString);
-        RegisterEfFunctions(connection);
+        RegisterEfFunctions(connection, contextOptions);
         connection.Open();
         using var pragmas = connection.CreateCommand();
         pragmas.CommandText = SqlitePragmas.Statement(busyTimeoutMs);
@@ -57,11 +57,12 @@ internal sealed class SqliteConnectionPool(string connectionString, int busyTime
 
     /// <summary>
     /// EF Core registers the SQL functions its queries may call (ef_mod, ef_compare, …) on a
-    /// connection it is given; a throwaway context given this one does exactly that.
+    /// connection it is given; a throwaway context given this one does exactly that. It is built from the
+    /// application's own options, so it reuses EF Core's services rather than building a second set (~0.2 s).
     /// </summary>
-    private static void RegisterEfFunctions(SqliteConnection connection)
+    private static void RegisterEfFunctions(SqliteConnection connection, DbContextOptions<SqliteRapportDbContext> contextOptions)
     {
-        var options = new DbContextOptionsBuilder<SqliteRapportDbContext>().UseSqlite(connection).Options;
+        var options = new DbContextOptionsBuilder<SqliteRapportDbContext>(contextOptions).UseSqlite(connection).Options;
         using var context = new SqliteRapportDbContext(options);
         _ = context.GetService<IRelationalConnection>().DbConnection;
     }
