@@ -97,9 +97,10 @@ done
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   awk '
-    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); inside = 1; lines = 0; next }
+    /<UnitTestResult / && /outcome="Failed"/ { shown++; match($0, /testName="[^"]*"/); if (shown <= 20) print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); inside = 1; lines = 0; next }
     inside && /<\/UnitTestResult>/ { inside = 0 }
-    inside && lines < 30 { gsub(/<\/?(Output|ErrorInfo|Message|StackTrace|StdOut)>/, ""); gsub(/&lt;/, "<"); gsub(/&gt;/, ">"); gsub(/&quot;/, "\""); gsub(/&amp;/, "\\&"); if ($0 ~ /[^ ]/) { print "  " $0; lines++ } }
+    inside && shown <= 20 && lines < 15 { gsub(/<\/?(Output|ErrorInfo|Message|StackTrace|StdOut)>/, ""); gsub(/&lt;/, "<"); gsub(/&gt;/, ">"); gsub(/&quot;/, "\""); gsub(/&amp;/, "\\&"); if ($0 ~ /[^ ]/) { print "  " $0; lines++ } }
+    END { if (shown > 20) print "… and " shown - 20 " more failures in " FILENAME }
   ' "$trx"
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "The test run itself failed (build error or crash)."; fi
