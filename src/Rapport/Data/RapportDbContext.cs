@@ -60,6 +60,7 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<TicketSlaClock> TicketSlaClocks => Set<TicketSlaClock>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NoticePreferences> NoticePreferences => Set<NoticePreferences>();
     public DbSet<AutomationRule> AutomationRules => Set<AutomationRule>();
     public DbSet<AutomationRun> AutomationRuns => Set<AutomationRun>();
     public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();

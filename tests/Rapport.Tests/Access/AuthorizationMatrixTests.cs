@@ -60,6 +60,8 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("GET", "/api/v1/me/notifications", Audience.Staff),
         ("POST", "/api/v1/me/notifications/{id:long}/read", Audience.Staff),
         ("POST", "/api/v1/me/notifications/read", Audience.Staff),
+        ("GET", "/api/v1/me/notification-settings", Audience.Staff),
+        ("PUT", "/api/v1/me/notification-settings", Audience.Staff),
 
         ("GET", "/api/v1/automation-rules", Audience.Managers),
         ("GET", "/api/v1/automation-rules/{id:long}", Audience.Managers),

@@ -17,3 +17,12 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.HasIndex(n => new { n.UserId, n.ReadAt });
     }
 }
+
+internal sealed class NoticePreferencesConfiguration : IEntityTypeConfiguration<NoticePreferences>
+{
+    public void Configure(EntityTypeBuilder<NoticePreferences> preferences)
+    {
+        preferences.HasKey(p => p.UserId);
+        preferences.HasOne<User>().WithOne().HasForeignKey<NoticePreferences>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -12,7 +12,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlRapportDbContextModel
     {
         private PostgreSqlRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("16f019e0-1808-498b-a82d-fad4a9c3d8cc"), entityTypeCount: 46)
+            : base(skipDetectChanges: false, modelId: new Guid("b1f138db-3d42-4762-8d15-36c93cfa5e9e"), entityTypeCount: 47)
         {
         }
 
@@ -43,6 +43,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             var commitment = CommitmentEntityType.Create(this);
             var escalationLevel = EscalationLevelEntityType.Create(this);
             var referralRule = ReferralRuleEntityType.Create(this);
+            var noticePreferences = NoticePreferencesEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var team = TeamEntityType.Create(this);
             var teamMember = TeamMemberEntityType.Create(this);
@@ -84,6 +85,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             CommitmentEntityType.CreateForeignKey1(commitment, ticket);
             EscalationLevelEntityType.CreateForeignKey1(escalationLevel, team);
             ReferralRuleEntityType.CreateForeignKey1(referralRule, team);
+            NoticePreferencesEntityType.CreateForeignKey1(noticePreferences, user);
             NotificationEntityType.CreateForeignKey1(notification, user);
             TeamMemberEntityType.CreateForeignKey1(teamMember, team);
             TeamMemberEntityType.CreateForeignKey2(teamMember, user);
@@ -142,6 +144,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             CommitmentEntityType.CreateAnnotations(commitment);
             EscalationLevelEntityType.CreateAnnotations(escalationLevel);
             ReferralRuleEntityType.CreateAnnotations(referralRule);
+            NoticePreferencesEntityType.CreateAnnotations(noticePreferences);
             NotificationEntityType.CreateAnnotations(notification);
             TeamEntityType.CreateAnnotations(team);
             TeamMemberEntityType.CreateAnnotations(teamMember);

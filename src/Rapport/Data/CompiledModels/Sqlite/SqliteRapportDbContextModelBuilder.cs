@@ -11,7 +11,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
     public partial class SqliteRapportDbContextModel
     {
         private SqliteRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("229d3a08-07fd-440c-bf41-36dda5a227ad"), entityTypeCount: 46)
+            : base(skipDetectChanges: false, modelId: new Guid("b31907ea-474e-43e5-8eb7-3524e603bc3d"), entityTypeCount: 47)
         {
         }
 
@@ -42,6 +42,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             var commitment = CommitmentEntityType.Create(this);
             var escalationLevel = EscalationLevelEntityType.Create(this);
             var referralRule = ReferralRuleEntityType.Create(this);
+            var noticePreferences = NoticePreferencesEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var team = TeamEntityType.Create(this);
             var teamMember = TeamMemberEntityType.Create(this);
@@ -83,6 +84,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             CommitmentEntityType.CreateForeignKey1(commitment, ticket);
             EscalationLevelEntityType.CreateForeignKey1(escalationLevel, team);
             ReferralRuleEntityType.CreateForeignKey1(referralRule, team);
+            NoticePreferencesEntityType.CreateForeignKey1(noticePreferences, user);
             NotificationEntityType.CreateForeignKey1(notification, user);
             TeamMemberEntityType.CreateForeignKey1(teamMember, team);
             TeamMemberEntityType.CreateForeignKey2(teamMember, user);
@@ -141,6 +143,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             CommitmentEntityType.CreateAnnotations(commitment);
             EscalationLevelEntityType.CreateAnnotations(escalationLevel);
             ReferralRuleEntityType.CreateAnnotations(referralRule);
+            NoticePreferencesEntityType.CreateAnnotations(noticePreferences);
             NotificationEntityType.CreateAnnotations(notification);
             TeamEntityType.CreateAnnotations(team);
             TeamMemberEntityType.CreateAnnotations(teamMember);

@@ -1336,6 +1336,28 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.ToTable("ReferralRules");
                 });
 
+            modelBuilder.Entity("Rapport.Features.Notifications.NoticePreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("EmailWhenAssigned")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EmailWhenCustomerReplies")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EmailWhenMentioned")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticePreferences");
+                });
+
             modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2464,6 +2486,15 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Notifications.NoticePreferences", b =>
+                {
+                    b.HasOne("Rapport.Features.People.User", null)
+                        .WithOne()
+                        .HasForeignKey("Rapport.Features.Notifications.NoticePreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>

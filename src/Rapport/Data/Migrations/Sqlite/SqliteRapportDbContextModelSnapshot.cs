@@ -1296,6 +1296,28 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.ToTable("ReferralRules");
                 });
 
+            modelBuilder.Entity("Rapport.Features.Notifications.NoticePreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailWhenAssigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailWhenCustomerReplies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailWhenMentioned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticePreferences");
+                });
+
             modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2398,6 +2420,15 @@ namespace Rapport.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Notifications.NoticePreferences", b =>
+                {
+                    b.HasOne("Rapport.Features.People.User", null)
+                        .WithOne()
+                        .HasForeignKey("Rapport.Features.Notifications.NoticePreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Features.Notifications.Notification", b =>
