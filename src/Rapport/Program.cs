@@ -25,6 +25,7 @@ using Rapport.Features.Tickets;
 using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
 using Rapport.Features.Tickets.Attachments;
+using Rapport.Features.Tickets.Mentions;
 using Rapport.Hosting;
 using Rapport.Infrastructure.Http;
 using Rapport.Web;
@@ -78,6 +79,7 @@ public partial class Program
         app.MapBulkUpdates();
         app.MapCustomers();
         app.MapCustomerLookup();
+        app.MapMentionSuggestions();
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();

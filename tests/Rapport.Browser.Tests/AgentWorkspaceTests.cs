@@ -183,6 +183,44 @@ public class AgentWorkspaceTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Agent_MentionsAColleagueByTypeAhead_TheColleagueIsNotified_AndTurnsTheEmailOff()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var local = "mira" + Guid.NewGuid().ToString("N")[..8];
+        var colleague = await fixture.App.CreateUserAsync(Role.Agent, $"{local}@example.test");
+        var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Boiler warranty question", "Is it still covered?");
+        var page = await fixture.SignedInPageAsync(agent);
+        await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+
+        var message = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+        await message.PressSequentiallyAsync("Could @" + local[..8]);
+        var choice = page.Locator($"[data-mention-choice='{local}']");
+        await Assertions.Expect(choice).ToBeVisibleAsync();
+        await message.PressAsync("ArrowDown");
+        await Assertions.Expect(choice).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(message).ToHaveValueAsync($"Could @{local} ");
+        await Assertions.Expect(message).ToBeFocusedAsync();
+        await message.PressSequentiallyAsync("check the warranty?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add as note" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".message.internal")).ToContainTextAsync($"@{local} check the warranty?");
+
+        var theirs = await fixture.SignedInPageAsync(colleague);
+        await theirs.GotoAsync("/agent/notifications");
+        await Assertions.Expect(theirs.Locator(".notification-list")).ToContainTextAsync($"#{ticket.Number} Boiler warranty question");
+        await Assertions.Expect(theirs.Locator(".notification-list")).ToContainTextAsync("mentioned you in a note");
+        var mentionedBox = theirs.GetByLabel("A colleague mentions me in a note");
+        await Assertions.Expect(mentionedBox).ToBeCheckedAsync();
+        await mentionedBox.UncheckAsync();
+        await BrowserFixture.SubmitAsync(theirs, theirs.GetByRole(AriaRole.Button, new() { Name = "Save" }));
+        await Assertions.Expect(theirs.GetByRole(AriaRole.Status)).ToContainTextAsync("Your email choices are saved.");
+        await Assertions.Expect(theirs.GetByLabel("A colleague mentions me in a note")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(theirs.GetByLabel("A ticket is assigned to me")).ToBeCheckedAsync();
+        await BrowserFixture.AssertAccessibleAsync(theirs);
+        await BrowserFixture.ScreenshotAsync(theirs, "agent-notifications");
+    }
+
+    [Fact]
     public async Task UnknownTicket_Is404_WithAnExplanation()
     {
         var agent = await fixture.App.CreateUserAsync(Role.Agent);

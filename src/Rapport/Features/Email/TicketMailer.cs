@@ -4,6 +4,7 @@ using Rapport.Features.Email.Intake;
 using Rapport.Features.Email.Mailboxes;
 using Rapport.Features.Email.Sending;
 using Rapport.Features.Email.Templates;
+using Rapport.Features.Notifications;
 using Rapport.Features.Tickets;
 using Rapport.Infrastructure.Problems;
 using Rapport.Mime;
@@ -15,7 +16,8 @@ namespace Rapport.Features.Email;
 /// it in the outbox in the caller's transaction. Every mail carries a Message-ID Rapport keeps (on the reply's message,
 /// or on the outgoing mail) and the ticket's [#number] token, so the customer's answer threads back to the ticket.
 /// </summary>
-public sealed class TicketMailer(RapportDbContext db, RenderMail render, MailOutbox outbox, TimeProvider clock, ILogger<TicketMailer> log) : ITicketMailer
+public sealed class TicketMailer(
+    RapportDbContext db, RenderMail render, MailOutbox outbox, MyNoticePreferences preferences, TimeProvider clock, ILogger<TicketMailer> log) : ITicketMailer
 {
     /// <summary>How many earlier Message-IDs a reply's References carry: enough for any client to thread it.</summary>
     private const int ThreadDepth = 20;
@@ -70,14 +72,27 @@ public sealed class TicketMailer(RapportDbContext db, RenderMail render, MailOut
     }
 
     public Task NotifyAssignedAsync(Ticket ticket, Guid agentId, CancellationToken ct) =>
-        NoticeAsync(ticket, agentId, MailTemplateKinds.Assigned, null, ct);
+        NoticeAsync(ticket, agentId, Notice.Assigned, null, ct);
 
     public Task NotifyCustomerRepliedAsync(Ticket ticket, Message message, CancellationToken ct) =>
-        ticket.AssigneeId is { } assignee ? NoticeAsync(ticket, assignee, MailTemplateKinds.CustomerReplied, message.Id, ct) : Task.CompletedTask;
+        ticket.AssigneeId is { } assignee ? NoticeAsync(ticket, assignee, Notice.CustomerReplied, message.Id, ct) : Task.CompletedTask;
 
-    /// <summary>A notice to an agent, from the mailbox the ticket's conversation is in (else the team's or the default).</summary>
-    private async Task NoticeAsync(Ticket ticket, Guid agentId, string key, long? messageId, CancellationToken ct)
+    public Task NotifyMentionedAsync(Ticket ticket, Message note, Guid agentId, CancellationToken ct) =>
+        NoticeAsync(ticket, agentId, Notice.Mentioned, note.Id, ct);
+
+    /// <summary>
+    /// A notice to an agent who wants it by email, from the mailbox the ticket's conversation is in (else the team's or
+    /// the default).
+    /// </summary>
+    private async Task NoticeAsync(Ticket ticket, Guid agentId, Notice notice, long? messageId, CancellationToken ct)
     {
+        if (!await preferences.WantsEmailAsync(agentId, notice, ct)) return;
+        var key = notice switch
+        {
+            Notice.Assigned => MailTemplateKinds.Assigned,
+            Notice.CustomerReplied => MailTemplateKinds.CustomerReplied,
+            _ => MailTemplateKinds.Mentioned,
+        };
         var agent = await db.Users.Where(u => u.Id == agentId && u.IsActive).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
         if (agent?.Email is not { Length: > 0 } address) return;
         if (await ChooseMailboxAsync(ticket.TeamId, [], ct, ticket.Number) is not { } mailbox) return;

@@ -5,9 +5,11 @@ using Rapport.Features.Audit;
 using Rapport.Features.Automation;
 using Rapport.Features.ServiceLevels;
 using Rapport.Features.Complaints;
+using Rapport.Features.Notifications;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Content;
 using Rapport.Features.Tickets.Live;
+using Rapport.Features.Tickets.Mentions;
 using Rapport.Infrastructure.Problems;
 
 namespace Rapport.Features.Tickets;
@@ -23,11 +25,12 @@ public sealed record AddMessageRequest(
 /// <summary>
 /// Adds a reply or an internal note to a ticket and moves the ticket as the status rules say:
 /// a customer's reply reopens it, the first public staff reply opens it and stops the
-/// first-response clock. "Send and set status" is the optional <c>status</c>.
+/// first-response clock. "Send and set status" is the optional <c>status</c>. Colleagues an internal note mentions
+/// (<c>@ann</c>) are told, in the workspace and by email, and follow the ticket from then on.
 /// </summary>
 public sealed class AddMessage(
     RapportDbContext db, AttachUploads attachments, TicketServiceLevels serviceLevels, RunAutomation automation, AuditLog audit,
-    TimeProvider clock, TicketChanges changes, ITicketMailer mailer)
+    TimeProvider clock, TicketChanges changes, ITicketMailer mailer, FindMentionedAgents mentions, Notify notify)
 {
     public Task<Result<long>> ExecuteAsync(long number, AddMessageRequest request, Actor actor, CancellationToken ct) =>
         ExecuteAsync(number, request, null, actor, ct);
@@ -86,14 +89,20 @@ public sealed class AddMessage(
             CustomerWrote: isPublic && message.Direction == Direction.Inbound), await db.RequesterFactsAsync(ticket, ct), ct);
         ticket.UpdatedAt = now;
         ticket.Version++;
+        // Only a colleague's note calls on colleagues; a reply's "@" is written to the customer.
+        var mentioned = actor.IsStaff && visibility == MessageVisibility.Internal && content is null
+            ? (await mentions.ExecuteAsync(request.Body!, ticket, ct)).Where(m => m.SeesTicket && m.Id != actor.UserId).ToList()
+            : [];
 
         var saved = await db.InTransactionAsync(async () =>
         {
             await db.SaveChangesAsync(ct);
             var id = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             audit.Record(actor, "message", id, visibility == MessageVisibility.Internal ? "note_added" : "reply_added",
-                new AuditChanges().Set("visibility", null, visibility).Set("channel", null, message.Channel).Set("direction", null, message.Direction),
+                new AuditChanges().Set("visibility", null, visibility).Set("channel", null, message.Channel).Set("direction", null, message.Direction)
+                    .Set("mentioned", null, mentioned.Count == 0 ? null : mentioned.Select(m => m.Name)),
                 ticketNumber: number, customerId: ticket.RequesterId);
+            if (mentioned.Count > 0) await TellMentionedAsync(ticket, message, mentioned, actor, ct);
             if (before != ticket.Status)
                 audit.Record(actor, "ticket", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated",
                     new AuditChanges().Set("status", before, ticket.Status), ticketNumber: number, customerId: ticket.RequesterId);
@@ -106,5 +115,15 @@ public sealed class AddMessage(
         }, ct);
         await automation.AfterChangeAsync(number, AutomationTrigger.TicketUpdated, ct);
         return saved;
+    }
+
+    private async Task TellMentionedAsync(Ticket ticket, Message note, IReadOnlyList<MentionedAgent> mentioned, Actor actor, CancellationToken ct)
+    {
+        var ids = mentioned.Select(m => m.Id).ToList();
+        notify.People(ids, "mentioned", $"#{ticket.Number} {ticket.Subject}: {actor.Name} mentioned you in a note", ticket.Number, actor.UserId);
+        foreach (var id in ids) await mailer.NotifyMentionedAsync(ticket, note, id, ct);
+        // As in Zammad and Zendesk, whoever is called on follows the ticket from then on.
+        var following = await db.TicketFollowers.Where(f => f.TicketNumber == ticket.Number && ids.Contains(f.UserId)).Select(f => f.UserId).ToListAsync(ct);
+        foreach (var id in ids.Except(following)) db.TicketFollowers.Add(new TicketFollower { TicketNumber = ticket.Number, UserId = id });
     }
 }

@@ -1,7 +1,7 @@
 namespace Rapport.Features.Tickets;
 
 /// <summary>
-/// What tickets tell customers by email, called inside the write transaction of the change, so the mail is queued
+/// What tickets tell customers and colleagues by email, called inside the write transaction of the change, so the mail is queued
 /// (in the outbox) together with it or not at all. Implemented by the email channel (<c>Features/Email/TicketMailer.cs</c>).
 /// </summary>
 public interface ITicketMailer
@@ -17,4 +17,7 @@ public interface ITicketMailer
 
     /// <summary>Tells the ticket's assignee by email that the customer wrote (the message is saved).</summary>
     Task NotifyCustomerRepliedAsync(Ticket ticket, Message message, CancellationToken ct);
+
+    /// <summary>Tells a colleague by email that an internal note mentioned them (the note is saved).</summary>
+    Task NotifyMentionedAsync(Ticket ticket, Message note, Guid agentId, CancellationToken ct);
 }

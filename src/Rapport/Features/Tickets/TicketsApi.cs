@@ -16,6 +16,8 @@ public static class TicketsApi
         .AddScoped<CreateTicket>()
         .AddScoped<UpdateTicket>()
         .AddScoped<AddMessage>()
+        .AddScoped<Mentions.FindMentionedAgents>()
+        .AddScoped<Mentions.SuggestMentions>()
         .AddScoped<CopyCustomersIn>()
         .AddScoped<ListTickets>()
         .AddScoped<ReadTicket>()
