@@ -139,4 +139,34 @@ public class MailRoundTripTests(EmailFixture fixture) : IClassFixture<EmailFixtu
         Assert.Equal(agent.Email, Assert.Single(replied.To).Address);
         Assert.DoesNotContain(sink.Received(), m => m.To.Contains(customer));
     }
+
+    [Theory, Providers]
+    public async Task OurOwnMail_ForwardedBackUnderAnotherSender_IsRecognisedByItsXLoop_AndIgnored(Db db)
+    {
+        await using var scenario = await fixture.ScenarioAsync(db);
+        var (app, sink, agent) = (scenario.App, scenario.Sink, scenario.Client);
+        var relay = await app.RelayClientAsync();
+        var first = Mail.From(RapportApp.UniqueEmail("loop"), "Forward rule test", "Hello") with
+        {
+            To = [new MailboxAddress("Acme Support", scenario.Mailbox.Address)],
+            Headers = [new("Precedence", "bulk")],
+        };
+        var number = (await relay.ReceiveAsync(first.ToBytes())).TicketNumber!.Value;
+        (await agent.PostAsJsonAsync($"/api/v1/tickets/{number}/messages", new { body = "We are on it." })).EnsureSuccessStatusCode();
+        await app.DeliverAsync();
+        var sent = Assert.Single(sink.Received());
+        Assert.Equal(scenario.Mailbox.Address, MimeParser.Parse(sent.Content).Headers["X-Loop"]);
+
+        // A rule at the customer's end sends it straight back to the support address, under its own sender and id.
+        var text = System.Text.Encoding.UTF8.GetString(sent.Content);
+        var forwarded = System.Text.RegularExpressions.Regex.Replace(text, "(?m)^From: .*$", "From: Forwarding Robot <robot@customer.test>");
+        forwarded = System.Text.RegularExpressions.Regex.Replace(forwarded, "(?m)^Message-ID: .*$", $"Message-ID: <{Guid.NewGuid():N}@customer.test>");
+        var receipt = await relay.ReceiveAsync(System.Text.Encoding.UTF8.GetBytes(forwarded));
+
+        Assert.Equal(InboundMailStatus.Ignored, receipt.Status);
+        var stored = await app.WithDbAsync(d => d.InboundMails.AsNoTracking().SingleAsync(m => m.Id == receipt.Id));
+        Assert.Contains("X-Loop", stored.Reason);
+        var messages = await (await agent.GetAsync($"/api/v1/tickets/{number}/messages")).ReadAsync<Page<MessageDto>>();
+        Assert.Equal(2, messages.Items.Count);
+    }
 }

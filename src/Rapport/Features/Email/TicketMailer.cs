@@ -120,7 +120,10 @@ public sealed class TicketMailer(
         TextBody = mail.Text,
         HtmlBody = mail.Html,
         // RFC 3834: automatic mail (an acknowledgement, a notice) says so, so other systems do not answer it in turn.
-        Headers = autoSubmitted is null ? [] : [new("Auto-Submitted", autoSubmitted), new("X-Auto-Response-Suppress", "All")],
+        // X-Loop lets intake recognise this mail should a forwarding rule ever send it back (Intake/Filters/SenderFilter).
+        Headers = autoSubmitted is null
+            ? [new(Intake.Filters.SenderFilter.LoopHeader, mailbox.Address)]
+            : [new(Intake.Filters.SenderFilter.LoopHeader, mailbox.Address), new("Auto-Submitted", autoSubmitted), new("X-Auto-Response-Suppress", "All")],
     };
 
     private async Task<MailboxAddress?> RecipientAsync(long customerId, CancellationToken ct) =>
