@@ -50,8 +50,9 @@ public sealed class ListTickets(RapportDbContext db)
         // The page's numbers first, from the index alone; then only those rows with their names and tags.
         // Sorting whole rows would read every matching ticket from the table to find the first 25.
         var numbers = await Ordered(query, filter.Sort, after).Select(t => t.Number).Take(limit + 1).ToListAsync(ct);
-        var found = await db.Tickets.AsNoTracking().VisibleTo(actor, db).Where(t => numbers.Contains(t.Number))
-            .ToDto().ToDictionaryAsync(t => t.Number, ct);
+        var found = (await db.WithTagsAndFollowersAsync(
+                await db.Tickets.AsNoTracking().VisibleTo(actor, db).Where(t => numbers.Contains(t.Number)).ToDto().ToListAsync(ct), ct))
+            .ToDictionary(t => t.Number);
         // Customers see their requests, not the organisation's internal due times.
         var rows = numbers.Where(found.ContainsKey).Select(n => actor.IsStaff ? found[n] : found[n] with { SlaDueAt = null }).ToList();
         string? next = null;

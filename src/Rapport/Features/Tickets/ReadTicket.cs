@@ -23,6 +23,7 @@ public sealed class ReadTicket(RapportDbContext db, TicketSlaReadModel sla)
     {
         var ticket = await db.Tickets.AsNoTracking().VisibleTo(actor, db).Where(t => t.Number == number).ToDto().SingleOrDefaultAsync(ct);
         if (ticket is null) return new TicketNotFound(number);
+        ticket = (await db.WithTagsAndFollowersAsync([ticket], ct))[0];
         // Customers see their request's state, not the organisation's internal targets.
         return actor.IsStaff ? ticket with { Sla = await sla.ForTicketAsync(number, ct) } : ticket with { SlaDueAt = null };
     }

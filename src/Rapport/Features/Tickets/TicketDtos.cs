@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
 using Rapport.Features.ServiceLevels;
 
 namespace Rapport.Features.Tickets;
@@ -59,9 +61,14 @@ public static class TicketETag
     public static string For(long number, int version) => $"\"{number}-{version}\"";
 }
 
-/// <summary>Projections shared by every read, so a list and a detail show the same shape from one query.</summary>
+/// <summary>Projections shared by every read, so a list and a detail show the same shape.</summary>
 public static class TicketProjections
 {
+    /// <summary>
+    /// A ticket's fields and names in one query; its tags and followers come after, from
+    /// <see cref="WithTagsAndFollowersAsync"/>. Inside this query they multiplied its rows (tags × followers) and
+    /// EF Core built them into lists row by row: a third of the CPU of a queue page at a million tickets.
+    /// </summary>
     public static IQueryable<TicketDto> ToDto(this IQueryable<Ticket> tickets) => tickets.Select(t => new TicketDto(
         t.Number,
         t.Subject,
@@ -74,8 +81,8 @@ public static class TicketProjections
         t.OrganisationId == null ? null : new NamedRef(t.Organisation!.Id, t.Organisation.Name),
         t.TeamId == null ? null : new NamedRef(t.Team!.Id, t.Team.Name),
         t.AssigneeId == null ? null : new PersonRef(t.Assignee!.Id, t.Assignee.DisplayName),
-        t.Tags.OrderBy(g => g.Name).Select(g => g.Name).ToList(),
-        t.Followers.Select(f => f.UserId).ToList(),
+        NoTags,
+        NoFollowers,
         t.CreatedAt,
         t.UpdatedAt,
         t.SolvedAt,
@@ -85,6 +92,21 @@ public static class TicketProjections
         t.ServiceId == null ? null : new NamedRef(t.Service!.Id, t.Service.Name),
         t.EscalationLevel,
         t.SlaDueAt));
+
+    private static readonly IReadOnlyList<string> NoTags = [];
+    private static readonly IReadOnlyList<Guid> NoFollowers = [];
+
+    /// <summary>The tickets with their tags (in name order) and followers: two small queries by ticket number.</summary>
+    public static async Task<List<TicketDto>> WithTagsAndFollowersAsync(this RapportDbContext db, IReadOnlyCollection<TicketDto> tickets, CancellationToken ct)
+    {
+        if (tickets.Count == 0) return [];
+        var numbers = tickets.Select(t => t.Number).ToList();
+        var tags = (await db.TicketTags.Where(g => numbers.Contains(g.TicketNumber)).Select(g => new { g.TicketNumber, g.Name }).ToListAsync(ct))
+            .ToLookup(g => g.TicketNumber, g => g.Name);
+        var followers = (await db.TicketFollowers.Where(f => numbers.Contains(f.TicketNumber)).Select(f => new { f.TicketNumber, f.UserId }).ToListAsync(ct))
+            .ToLookup(f => f.TicketNumber, f => f.UserId);
+        return [.. tickets.Select(t => t with { Tags = [.. tags[t.Number].Order(StringComparer.Ordinal)], Followers = [.. followers[t.Number]] })];
+    }
 
     public static IQueryable<MessageDto> ToDto(this IQueryable<Message> messages) => messages.Select(m => new MessageDto(
         m.Id,
