@@ -26,6 +26,7 @@ using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Mentions;
+using Rapport.Features.Tone;
 using Rapport.Hosting;
 using Rapport.Infrastructure.Http;
 using Rapport.Web;
@@ -57,6 +58,7 @@ public partial class Program
             .AddCalendars().AddServiceOffer().AddSlaPolicies();
         builder.Services.AddComplaints();
         builder.Services.AddTicketRouting();
+        builder.Services.AddTone();
         builder.Services.AddEmailIntake();
         builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
@@ -96,6 +98,7 @@ public partial class Program
         app.MapServiceOffer();
         app.MapSlaPolicies();
         app.MapMailTemplates();
+        app.MapTone();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

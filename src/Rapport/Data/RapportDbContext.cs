@@ -23,6 +23,7 @@ using Rapport.Features.ServiceLevels.Clocks;
 using Rapport.Features.ServiceLevels.Policies;
 using Rapport.Features.Services;
 using Rapport.Features.Tickets;
+using Rapport.Features.Tone;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Infrastructure.Idempotency;
 
@@ -61,6 +62,7 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<TicketSlaClock> TicketSlaClocks => Set<TicketSlaClock>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NoticePreferences> NoticePreferences => Set<NoticePreferences>();
+    public DbSet<TonePhrase> TonePhrases => Set<TonePhrase>();
     public DbSet<AutomationRule> AutomationRules => Set<AutomationRule>();
     public DbSet<AutomationRun> AutomationRuns => Set<AutomationRun>();
     public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();

@@ -62,6 +62,10 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("POST", "/api/v1/me/notifications/read", Audience.Staff),
         ("GET", "/api/v1/me/notification-settings", Audience.Staff),
         ("PUT", "/api/v1/me/notification-settings", Audience.Staff),
+        ("POST", "/api/v1/tone/check", Audience.Staff),
+        ("GET", "/api/v1/tone/phrases/{language}", Audience.Staff),
+        ("PUT", "/api/v1/tone/phrases/{language}", Audience.Managers),
+        ("DELETE", "/api/v1/tone/phrases/{language}", Audience.Managers),
 
         ("GET", "/api/v1/automation-rules", Audience.Managers),
         ("GET", "/api/v1/automation-rules/{id:long}", Audience.Managers),

@@ -12,7 +12,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlRapportDbContextModel
     {
         private PostgreSqlRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b1f138db-3d42-4762-8d15-36c93cfa5e9e"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("c62b772e-9ce0-42bc-b632-458d974a90a3"), entityTypeCount: 48)
         {
         }
 
@@ -64,6 +64,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             var ticketCc = TicketCcEntityType.Create(this);
             var ticketFollower = TicketFollowerEntityType.Create(this);
             var ticketTag = TicketTagEntityType.Create(this);
+            var tonePhrase = TonePhraseEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
 
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
@@ -165,6 +166,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             TicketCcEntityType.CreateAnnotations(ticketCc);
             TicketFollowerEntityType.CreateAnnotations(ticketFollower);
             TicketTagEntityType.CreateAnnotations(ticketTag);
+            TonePhraseEntityType.CreateAnnotations(tonePhrase);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

@@ -11,7 +11,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
     public partial class SqliteRapportDbContextModel
     {
         private SqliteRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b31907ea-474e-43e5-8eb7-3524e603bc3d"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("cf7d87c3-f225-4fa2-88a1-0f45aeeea048"), entityTypeCount: 48)
         {
         }
 
@@ -63,6 +63,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             var ticketCc = TicketCcEntityType.Create(this);
             var ticketFollower = TicketFollowerEntityType.Create(this);
             var ticketTag = TicketTagEntityType.Create(this);
+            var tonePhrase = TonePhraseEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
 
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
@@ -164,6 +165,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             TicketCcEntityType.CreateAnnotations(ticketCc);
             TicketFollowerEntityType.CreateAnnotations(ticketFollower);
             TicketTagEntityType.CreateAnnotations(ticketTag);
+            TonePhraseEntityType.CreateAnnotations(tonePhrase);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
 
             AddAnnotation("ProductVersion", "10.0.14");
