@@ -1,6 +1,7 @@
 using Rapport.Cli;
 using Rapport.Features.Audit;
 using Rapport.Features.Automation;
+using Rapport.Features.CannedReplies;
 using Rapport.Data;
 using Rapport.Data.Sqlite;
 using Rapport.Features.Access;
@@ -57,6 +58,7 @@ public partial class Program
             .AddCalendars().AddServiceOffer().AddSlaPolicies();
         builder.Services.AddComplaints();
         builder.Services.AddTicketRouting();
+        builder.Services.AddCannedReplies();
         builder.Services.AddEmailIntake();
         builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
@@ -80,6 +82,7 @@ public partial class Program
         app.MapCustomers();
         app.MapCustomerLookup();
         app.MapMentionSuggestions();
+        app.MapCannedReplies();
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();

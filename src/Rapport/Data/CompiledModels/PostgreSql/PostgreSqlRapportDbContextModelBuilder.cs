@@ -12,7 +12,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlRapportDbContextModel
     {
         private PostgreSqlRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b1f138db-3d42-4762-8d15-36c93cfa5e9e"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("9e1a68b1-0a04-4da7-8809-6f9dd0c3b1d7"), entityTypeCount: 48)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             var auditEvent = AuditEventEntityType.Create(this);
             var automationRule = AutomationRuleEntityType.Create(this);
             var automationRun = AutomationRunEntityType.Create(this);
+            var cannedReply = CannedReplyEntityType.Create(this);
             var complaint = ComplaintEntityType.Create(this);
             var complaintRootCause = ComplaintRootCauseEntityType.Create(this);
             var complaintSettings = ComplaintSettingsEntityType.Create(this);
@@ -72,6 +73,9 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             ApiTokenEntityType.CreateForeignKey1(apiToken, user);
             AutomationRunEntityType.CreateForeignKey1(automationRun, automationRule);
             AutomationRunEntityType.CreateForeignKey2(automationRun, ticket);
+            CannedReplyEntityType.CreateForeignKey1(cannedReply, user);
+            CannedReplyEntityType.CreateForeignKey2(cannedReply, team);
+            CannedReplyEntityType.CreateForeignKey3(cannedReply, team);
             ComplaintEntityType.CreateForeignKey1(complaint, complaintRootCause);
             ComplaintEntityType.CreateForeignKey2(complaint, ticket);
             ComplaintSettingsEntityType.CreateForeignKey1(complaintSettings, team);
@@ -127,6 +131,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             AuditEventEntityType.CreateAnnotations(auditEvent);
             AutomationRuleEntityType.CreateAnnotations(automationRule);
             AutomationRunEntityType.CreateAnnotations(automationRun);
+            CannedReplyEntityType.CreateAnnotations(cannedReply);
             ComplaintEntityType.CreateAnnotations(complaint);
             ComplaintRootCauseEntityType.CreateAnnotations(complaintRootCause);
             ComplaintSettingsEntityType.CreateAnnotations(complaintSettings);

@@ -11,7 +11,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
     public partial class SqliteRapportDbContextModel
     {
         private SqliteRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b31907ea-474e-43e5-8eb7-3524e603bc3d"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("72ad057e-3fde-4af3-97ea-f27a45697b3f"), entityTypeCount: 48)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             var auditEvent = AuditEventEntityType.Create(this);
             var automationRule = AutomationRuleEntityType.Create(this);
             var automationRun = AutomationRunEntityType.Create(this);
+            var cannedReply = CannedReplyEntityType.Create(this);
             var complaint = ComplaintEntityType.Create(this);
             var complaintRootCause = ComplaintRootCauseEntityType.Create(this);
             var complaintSettings = ComplaintSettingsEntityType.Create(this);
@@ -71,6 +72,9 @@ namespace Rapport.Data.CompiledModels.Sqlite
             ApiTokenEntityType.CreateForeignKey1(apiToken, user);
             AutomationRunEntityType.CreateForeignKey1(automationRun, automationRule);
             AutomationRunEntityType.CreateForeignKey2(automationRun, ticket);
+            CannedReplyEntityType.CreateForeignKey1(cannedReply, user);
+            CannedReplyEntityType.CreateForeignKey2(cannedReply, team);
+            CannedReplyEntityType.CreateForeignKey3(cannedReply, team);
             ComplaintEntityType.CreateForeignKey1(complaint, complaintRootCause);
             ComplaintEntityType.CreateForeignKey2(complaint, ticket);
             ComplaintSettingsEntityType.CreateForeignKey1(complaintSettings, team);
@@ -126,6 +130,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             AuditEventEntityType.CreateAnnotations(auditEvent);
             AutomationRuleEntityType.CreateAnnotations(automationRule);
             AutomationRunEntityType.CreateAnnotations(automationRun);
+            CannedReplyEntityType.CreateAnnotations(cannedReply);
             ComplaintEntityType.CreateAnnotations(complaint);
             ComplaintRootCauseEntityType.CreateAnnotations(complaintRootCause);
             ComplaintSettingsEntityType.CreateAnnotations(complaintSettings);
