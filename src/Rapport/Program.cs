@@ -83,6 +83,7 @@ public partial class Program
         app.MapCustomerLookup();
         app.MapMentionSuggestions();
         app.MapCannedReplies();
+        app.MapCannedReplySuggestions();
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();
