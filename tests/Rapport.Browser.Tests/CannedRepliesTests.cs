@@ -61,6 +61,10 @@ public class CannedRepliesTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.GetByRole(AriaRole.Button, new() { Name = "Insert" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToHaveValueAsync(filled);
         await BrowserFixture.ScreenshotAsync(page, "canned-reply-inserted");
+        // With "None" chosen again the form sends as any other reply.
+        await page.GetByLabel("Canned reply", new() { Exact = true }).SelectOptionAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".message.public")).ToHaveCountAsync(2);
     }
 
     [Fact]
