@@ -29,8 +29,9 @@ public sealed class RenderCannedReply(RapportDbContext db)
     public async Task<IReadOnlyList<RenderedCannedReply>> SuggestAsync(long number, string? q, Actor actor, CancellationToken ct)
     {
         var text = q?.Trim().TrimStart('#') ?? "";
+        if (text.Length is 0 or > CannedReplyLimits.TitleLength) return [];
         var ticket = await MailFacts.LoadAsync(db.Tickets.VisibleTo(actor, db), db, number, ct);
-        if (ticket is null || text.Length is 0 or > CannedReplyLimits.TitleLength) return [];
+        if (ticket is null) return [];
         var upper = text.ToUpperInvariant();
         var replies = db.CannedReplies.AsNoTracking().VisibleTo(actor, db).Where(r => r.Title.ToUpper().Contains(upper));
         if (ticket.CustomerLanguage is { } language)
