@@ -1,6 +1,7 @@
 using Rapport.Cli;
 using Rapport.Features.Audit;
 using Rapport.Features.Automation;
+using Rapport.Features.CannedReplies;
 using Rapport.Data;
 using Rapport.Data.Sqlite;
 using Rapport.Features.Access;
@@ -59,6 +60,7 @@ public partial class Program
         builder.Services.AddComplaints();
         builder.Services.AddTicketRouting();
         builder.Services.AddTone();
+        builder.Services.AddCannedReplies();
         builder.Services.AddEmailIntake();
         builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
@@ -82,6 +84,8 @@ public partial class Program
         app.MapCustomers();
         app.MapCustomerLookup();
         app.MapMentionSuggestions();
+        app.MapCannedReplies();
+        app.MapCannedReplySuggestions();
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();

@@ -172,6 +172,15 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("PUT", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
         ("DELETE", "/api/v1/mail-templates/{key}/{language}", Audience.Admins),
         ("POST", "/api/v1/mail-templates/{key}/{language}/preview", Audience.Admins),
+
+        // Who may change which reply is decided per reply (CannedReplyRules); every member of staff reaches these.
+        ("GET", "/api/v1/canned-replies", Audience.Staff),
+        ("POST", "/api/v1/canned-replies", Audience.Staff),
+        ("GET", "/api/v1/canned-replies/{id:long}", Audience.Staff),
+        ("PUT", "/api/v1/canned-replies/{id:long}", Audience.Staff),
+        ("DELETE", "/api/v1/canned-replies/{id:long}", Audience.Staff),
+        ("POST", "/api/v1/tickets/{number:long}/canned-replies/{id:long}/render", Audience.Staff),
+        ("POST", "/api/v1/tickets/{number:long}/canned-replies/{id:long}/apply", Audience.Staff),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -283,6 +292,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["mailboxes"] = "999999999",
             ["mail-templates"] = "ticket_acknowledgement",
             ["language"] = "en",
+            ["canned-replies"] = "999999999",
         };
     }
 

@@ -12,7 +12,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlRapportDbContextModel
     {
         private PostgreSqlRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c62b772e-9ce0-42bc-b632-458d974a90a3"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("b96acbc2-b512-41ba-a885-dd60f42125f7"), entityTypeCount: 49)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             var auditEvent = AuditEventEntityType.Create(this);
             var automationRule = AutomationRuleEntityType.Create(this);
             var automationRun = AutomationRunEntityType.Create(this);
+            var cannedReply = CannedReplyEntityType.Create(this);
             var complaint = ComplaintEntityType.Create(this);
             var complaintRootCause = ComplaintRootCauseEntityType.Create(this);
             var complaintSettings = ComplaintSettingsEntityType.Create(this);
@@ -73,6 +74,9 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             ApiTokenEntityType.CreateForeignKey1(apiToken, user);
             AutomationRunEntityType.CreateForeignKey1(automationRun, automationRule);
             AutomationRunEntityType.CreateForeignKey2(automationRun, ticket);
+            CannedReplyEntityType.CreateForeignKey1(cannedReply, user);
+            CannedReplyEntityType.CreateForeignKey2(cannedReply, team);
+            CannedReplyEntityType.CreateForeignKey3(cannedReply, team);
             ComplaintEntityType.CreateForeignKey1(complaint, complaintRootCause);
             ComplaintEntityType.CreateForeignKey2(complaint, ticket);
             ComplaintSettingsEntityType.CreateForeignKey1(complaintSettings, team);
@@ -128,6 +132,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             AuditEventEntityType.CreateAnnotations(auditEvent);
             AutomationRuleEntityType.CreateAnnotations(automationRule);
             AutomationRunEntityType.CreateAnnotations(automationRun);
+            CannedReplyEntityType.CreateAnnotations(cannedReply);
             ComplaintEntityType.CreateAnnotations(complaint);
             ComplaintRootCauseEntityType.CreateAnnotations(complaintRootCause);
             ComplaintSettingsEntityType.CreateAnnotations(complaintSettings);

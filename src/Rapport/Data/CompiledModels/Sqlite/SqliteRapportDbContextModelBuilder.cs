@@ -11,7 +11,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
     public partial class SqliteRapportDbContextModel
     {
         private SqliteRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cf7d87c3-f225-4fa2-88a1-0f45aeeea048"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("9fbe1d2e-ce17-4c3d-a66b-527d65909e3f"), entityTypeCount: 49)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             var auditEvent = AuditEventEntityType.Create(this);
             var automationRule = AutomationRuleEntityType.Create(this);
             var automationRun = AutomationRunEntityType.Create(this);
+            var cannedReply = CannedReplyEntityType.Create(this);
             var complaint = ComplaintEntityType.Create(this);
             var complaintRootCause = ComplaintRootCauseEntityType.Create(this);
             var complaintSettings = ComplaintSettingsEntityType.Create(this);
@@ -72,6 +73,9 @@ namespace Rapport.Data.CompiledModels.Sqlite
             ApiTokenEntityType.CreateForeignKey1(apiToken, user);
             AutomationRunEntityType.CreateForeignKey1(automationRun, automationRule);
             AutomationRunEntityType.CreateForeignKey2(automationRun, ticket);
+            CannedReplyEntityType.CreateForeignKey1(cannedReply, user);
+            CannedReplyEntityType.CreateForeignKey2(cannedReply, team);
+            CannedReplyEntityType.CreateForeignKey3(cannedReply, team);
             ComplaintEntityType.CreateForeignKey1(complaint, complaintRootCause);
             ComplaintEntityType.CreateForeignKey2(complaint, ticket);
             ComplaintSettingsEntityType.CreateForeignKey1(complaintSettings, team);
@@ -127,6 +131,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             AuditEventEntityType.CreateAnnotations(auditEvent);
             AutomationRuleEntityType.CreateAnnotations(automationRule);
             AutomationRunEntityType.CreateAnnotations(automationRun);
+            CannedReplyEntityType.CreateAnnotations(cannedReply);
             ComplaintEntityType.CreateAnnotations(complaint);
             ComplaintRootCauseEntityType.CreateAnnotations(complaintRootCause);
             ComplaintSettingsEntityType.CreateAnnotations(complaintSettings);

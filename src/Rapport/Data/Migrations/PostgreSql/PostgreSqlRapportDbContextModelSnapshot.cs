@@ -289,6 +289,73 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.ToTable("AutomationRuns");
                 });
 
+            modelBuilder.Entity("Rapport.Features.CannedReplies.CannedReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddTags")
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SetPriority")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SetStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("SetTeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetTeamId");
+
+                    b.HasIndex("OwnerId", "Title", "Id");
+
+                    b.HasIndex("Scope", "Title", "Id");
+
+                    b.HasIndex("TeamId", "Title", "Id");
+
+                    b.ToTable("CannedReplies");
+                });
+
             modelBuilder.Entity("Rapport.Features.Complaints.Complaint", b =>
                 {
                     b.Property<long>("TicketNumber")
@@ -2396,6 +2463,24 @@ namespace Rapport.Data.Migrations.PostgreSql
                         .HasForeignKey("TicketNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.CannedReplies.CannedReply", b =>
+                {
+                    b.HasOne("Rapport.Features.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Features.People.Team", null)
+                        .WithMany()
+                        .HasForeignKey("SetTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rapport.Features.People.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Rapport.Features.Complaints.Complaint", b =>

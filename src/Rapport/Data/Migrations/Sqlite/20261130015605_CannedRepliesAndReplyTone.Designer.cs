@@ -11,8 +11,8 @@ using Rapport.Data;
 namespace Rapport.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRapportDbContext))]
-    [Migration("20261130014556_TonePhrases")]
-    partial class TonePhrases
+    [Migration("20261130015605_CannedRepliesAndReplyTone")]
+    partial class CannedRepliesAndReplyTone
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -272,6 +272,71 @@ namespace Rapport.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AutomationRuns");
+                });
+
+            modelBuilder.Entity("Rapport.Features.CannedReplies.CannedReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddTags")
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetPriority")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SetTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetTeamId");
+
+                    b.HasIndex("OwnerId", "Title", "Id");
+
+                    b.HasIndex("Scope", "Title", "Id");
+
+                    b.HasIndex("TeamId", "Title", "Id");
+
+                    b.ToTable("CannedReplies");
                 });
 
             modelBuilder.Entity("Rapport.Features.Complaints.Complaint", b =>
@@ -2331,6 +2396,24 @@ namespace Rapport.Data.Migrations.Sqlite
                         .HasForeignKey("TicketNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.CannedReplies.CannedReply", b =>
+                {
+                    b.HasOne("Rapport.Features.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Features.People.Team", null)
+                        .WithMany()
+                        .HasForeignKey("SetTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rapport.Features.People.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Rapport.Features.Complaints.Complaint", b =>
