@@ -221,6 +221,20 @@ public class AgentWorkspaceTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task TheTicketPage_FitsAPhoneScreen_WithoutSidewaysScrolling()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        // A long unbroken address and subject are what pushed the page wider than the screen.
+        var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Subject" + new string('x', 60), "Body");
+        var page = await fixture.SignedInPageAsync(agent, width: 360);
+        await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"#{ticket.Number}");
+        var wider = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + (e.id ? '#' + e.id : ''))");
+        Assert.True(wider.Length == 0, "Wider than the screen: " + string.Join(", ", wider.Take(10)));
+    }
+
+    [Fact]
     public async Task UnknownTicket_Is404_WithAnExplanation()
     {
         var agent = await fixture.App.CreateUserAsync(Role.Agent);
