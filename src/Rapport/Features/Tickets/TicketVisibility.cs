@@ -1,5 +1,6 @@
 using Rapport.Data;
 using Rapport.Features.Access;
+using Rapport.Features.People;
 
 namespace Rapport.Features.Tickets;
 
@@ -26,6 +27,15 @@ public static class TicketVisibility
                 && db.Customers.Any(c => c.Id == customerId && c.OrganisationId == t.OrganisationId))
             || db.TicketCcs.Any(c => c.CustomerId == customerId && c.TicketNumber == t.Number));
     }
+
+    /// <summary>
+    /// The same rule seen from a ticket of this team: the staff who may see it. Everyone when the team is not restricted;
+    /// else its members, managers and admins (<see cref="Actor.SeesAllTeams"/>).
+    /// </summary>
+    public static IQueryable<User> WhoMaySeeTicketOf(this IQueryable<User> staff, RapportDbContext db, long? teamId) =>
+        teamId is null ? staff : staff.Where(u => !db.Teams.Any(t => t.Id == teamId && t.IsRestricted)
+            || u.Role == Role.Admin || u.Role == Role.Manager
+            || db.TeamMembers.Any(m => m.TeamId == teamId && m.UserId == u.Id));
 
     /// <summary>Customers see only public messages; staff see notes too.</summary>
     public static IQueryable<Message> VisibleTo(this IQueryable<Message> messages, Actor actor) =>

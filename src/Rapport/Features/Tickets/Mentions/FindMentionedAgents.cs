@@ -22,10 +22,10 @@ public sealed class FindMentionedAgents(RapportDbContext db)
         var staff = db.Users.Where(u => u.Role != Role.Customer && u.IsActive);
         var addresses = handles.Where(h => h.Contains('@')).Select(h => h.ToUpperInvariant()).ToList();
         var candidates = addresses.Count == 0 ? [] : await staff.Where(u => addresses.Contains(u.NormalizedEmail!))
-            .Select(u => new Candidate(u.Id, u.DisplayName, u.NormalizedEmail!, u.Role)).ToListAsync(ct);
+            .Select(u => new Candidate(u.Id, u.DisplayName, u.NormalizedEmail!)).ToListAsync(ct);
         foreach (var prefix in handles.Where(h => !h.Contains('@')).Select(h => h.ToUpperInvariant() + "@"))
             candidates.AddRange(await staff.Where(u => u.NormalizedEmail!.StartsWith(prefix))
-                .Select(u => new Candidate(u.Id, u.DisplayName, u.NormalizedEmail!, u.Role)).Take(2).ToListAsync(ct));
+                .Select(u => new Candidate(u.Id, u.DisplayName, u.NormalizedEmail!)).Take(2).ToListAsync(ct));
 
         var named = handles
             .Select(handle => candidates.Where(c => MentionHandles.Names(handle, c.Email)).ToList())
@@ -36,13 +36,9 @@ public sealed class FindMentionedAgents(RapportDbContext db)
         if (named.Count == 0) return [];
 
         var ids = named.Select(n => n.Id).ToList();
-        var restricted = ticket.TeamId is { } teamId && await db.Teams.AnyAsync(t => t.Id == teamId && t.IsRestricted, ct);
-        var members = restricted
-            ? await db.TeamMembers.Where(m => m.TeamId == ticket.TeamId && ids.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct)
-            : [];
-        return [.. named.Select(n => new MentionedAgent(n.Id, n.DisplayName,
-            !restricted || n.Role is Role.Admin or Role.Manager || members.Contains(n.Id)))];
+        var seeing = await db.Users.Where(u => ids.Contains(u.Id)).WhoMaySeeTicketOf(db, ticket.TeamId).Select(u => u.Id).ToListAsync(ct);
+        return [.. named.Select(n => new MentionedAgent(n.Id, n.DisplayName, seeing.Contains(n.Id)))];
     }
 
-    private sealed record Candidate(Guid Id, string DisplayName, string Email, Role Role);
+    private sealed record Candidate(Guid Id, string DisplayName, string Email);
 }

@@ -21,15 +21,12 @@ public sealed class SuggestMentions(RapportDbContext db)
         var text = query?.Trim().TrimStart('@') ?? "";
         if (text.Length == 0) return [];
         var ticket = await db.Tickets.VisibleTo(actor, db).Where(t => t.Number == ticketNumber)
-            .Select(t => new { t.TeamId, Restricted = t.TeamId != null && t.Team!.IsRestricted }).FirstOrDefaultAsync(ct);
+            .Select(t => new { t.TeamId }).FirstOrDefaultAsync(ct);
         if (ticket is null) return [];
 
         var staff = db.Users.Where(u => u.Role != Role.Customer && u.IsActive);
         var upper = text.ToUpperInvariant();
-        var seeing = staff.Where(u => u.Id != actor.UserId);
-        if (ticket.Restricted)
-            seeing = seeing.Where(u => u.Role == Role.Admin || u.Role == Role.Manager || db.TeamMembers.Any(m => m.TeamId == ticket.TeamId && m.UserId == u.Id));
-        var found = await seeing
+        var found = await staff.Where(u => u.Id != actor.UserId).WhoMaySeeTicketOf(db, ticket.TeamId)
             .Where(u => u.NormalizedEmail!.StartsWith(upper) || u.DisplayName.ToUpper().StartsWith(upper) || u.DisplayName.ToUpper().Contains(" " + upper))
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Select(u => new { u.Id, u.DisplayName, u.Email, Normalized = u.NormalizedEmail! })
