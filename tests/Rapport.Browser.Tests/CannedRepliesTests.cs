@@ -64,7 +64,9 @@ public class CannedRepliesTests(BrowserFixture fixture) : IClassFixture<BrowserF
         // With "None" chosen again the form sends as any other reply.
         await page.GetByLabel("Canned reply", new() { Exact = true }).SelectOptionAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".message.public")).ToHaveCountAsync(2);
+        // The customer's message and the two replies. (Expecting two passed at once, before the post came back.)
+        await Assertions.Expect(page.Locator(".message.public")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator(".message.public").Last).ToContainTextAsync(filled);
     }
 
     [Fact]
