@@ -47,16 +47,16 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(agentPage.Locator(".badge").Filter(new() { HasText = "problem" })).ToBeVisibleAsync();
 
         await agentPage.GetByLabel("Assignee").SelectOptionAsync(agent.Id.ToString());
-        await SubmitAndWaitAsync(agentPage, agentPage.GetByRole(AriaRole.Button, new() { Name = "Save" }));
+        await BrowserFixture.SubmitAsync(agentPage, agentPage.GetByRole(AriaRole.Button, new() { Name = "Save" }));
         await Assertions.Expect(agentPage.Locator("[data-view-count='my-open']")).Not.ToHaveTextAsync("0");
         await Assertions.Expect(agentPage.GetByLabel("Assignee")).ToHaveValueAsync(agent.Id.ToString());
         await agentPage.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("We have asked the courier. Could you check with your neighbours?");
         await agentPage.GetByLabel("Then set status").SelectOptionAsync("pending");
-        await SubmitAndWaitAsync(agentPage, agentPage.GetByRole(AriaRole.Button, new() { Name = "Send" }));
+        await BrowserFixture.SubmitAsync(agentPage, agentPage.GetByRole(AriaRole.Button, new() { Name = "Send" }));
         await Assertions.Expect(agentPage.Locator(".message.public").Last).ToContainTextAsync("check with your neighbours");
         await agentPage.GetByLabel("Internal note").CheckAsync();
         await agentPage.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Courier ref 88-SECRET, do not share");
-        await SubmitAndWaitAsync(agentPage, agentPage.GetByRole(AriaRole.Button, new() { Name = "Send" }));
+        await BrowserFixture.SubmitAsync(agentPage, agentPage.GetByRole(AriaRole.Button, new() { Name = "Send" }));
         await Assertions.Expect(agentPage.Locator(".message.internal").Last).ToContainTextAsync("88-SECRET");
 
         await customer.GotoAsync($"/portal/requests/{number}");
@@ -76,7 +76,7 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(agentPage.Locator(".badge.status-open").First).ToBeVisibleAsync();
         await Assertions.Expect(agentPage.Locator(".message.public").Last).ToContainTextAsync("Found it at number 12");
         await agentPage.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("solved");
-        await SubmitAndWaitAsync(agentPage, agentPage.GetByRole(AriaRole.Button, new() { Name = "Save" }));
+        await BrowserFixture.SubmitAsync(agentPage, agentPage.GetByRole(AriaRole.Button, new() { Name = "Save" }));
         await Assertions.Expect(agentPage.Locator(".badge.status-solved").First).ToBeVisibleAsync();
 
         await customer.GotoAsync("/portal");
@@ -298,12 +298,6 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
         }
     }
 
-    /// <summary>Clicks a submit button and waits until the server has answered the post, so the next step starts from the new page.</summary>
-    private static async Task SubmitAndWaitAsync(IPage page, ILocator button)
-    {
-        await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), response => response.Request.Method == "POST");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
 
     private static async Task SignUpAsync(IPage page, string name, string email, string password)
     {

@@ -77,7 +77,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task SubmitAsync(IPage page, ILocator button)
     {
         await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), response => response.Request.Method == "POST");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await WaitUntilSettledAsync(page);
+    }
+
+    /// <summary>
+    /// Waits until the document has loaded and htmx has no request in flight and no swap unsettled: then the
+    /// answer to the last action is on the page. Not "network idle": that needs half a second without any
+    /// request, which unrelated traffic on a busy machine can put off past the timeout (CI failed on it twice).
+    /// </summary>
+    public static async Task WaitUntilSettledAsync(IPage page)
+    {
+        const string settled = "() => document.readyState === 'complete' && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.WaitForFunctionAsync(settled);
+                return;
+            }
+            catch (PlaywrightException e) when (e is not TimeoutException && attempt < 3)
+            {
+                // The document was replaced while the check ran (a navigation, not an htmx swap): check the new one.
+            }
+        }
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
