@@ -19,6 +19,7 @@ using Rapport.Features.Escalation;
 using Rapport.Features.Notifications;
 using Rapport.Features.ServiceLevels;
 using Rapport.Features.Routing;
+using Rapport.Features.Search;
 using Rapport.Features.ServiceLevels.Calendars;
 using Rapport.Features.ServiceLevels.Policies;
 using Rapport.Features.Services;
@@ -61,6 +62,7 @@ public partial class Program
         builder.Services.AddTicketRouting();
         builder.Services.AddTone();
         builder.Services.AddCannedReplies();
+        builder.Services.AddSearch();
         builder.Services.AddEmailIntake();
         builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
@@ -103,6 +105,7 @@ public partial class Program
         app.MapSlaPolicies();
         app.MapMailTemplates();
         app.MapTone();
+        app.MapSearch();
         app.MapWebSignIn();
         app.MapPortal();
         app.MapWeb();

@@ -4,6 +4,7 @@ using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Demo;
 using Rapport.Features.People;
+using Rapport.Features.Search;
 using Spectre.Console;
 
 namespace Rapport.Cli;
@@ -40,22 +41,44 @@ internal static class AdminCommands
             }
             await using var scope = await OpenAsync(result, migrate: true, ct);
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-            await AnsiConsole.Progress().AutoClear(false).Columns(
-                    new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async progress =>
-                {
-                    var stages = new Dictionary<string, ProgressTask>();
-                    await seeder.SeedAsync(request, new Progress<DemoProgress>(p =>
-                    {
-                        if (!stages.TryGetValue(p.Stage, out var task)) stages[p.Stage] = task = progress.AddTask(p.Stage, maxValue: Math.Max(1, p.Total));
-                        task.Value = p.Done;
-                    }), ct);
-                });
+            await WithProgressBarsAsync(progress => seeder.SeedAsync(request, progress, ct));
             Console.WriteLine($"Seeded {request.Customers} customers and {request.Tickets} tickets.");
             return 0;
         });
         return command;
     }
+
+    public static Command Search()
+    {
+        var reindex = new Command("reindex", "Rebuild the full-text search index from the tickets and customers (after a restore or a bulk load).");
+        reindex.TreatUnmatchedTokensAsErrors = false;
+        reindex.SetAction(async (result, ct) =>
+        {
+            await using var scope = await OpenAsync(result, migrate: false, ct);
+            var rebuild = scope.ServiceProvider.GetRequiredService<ReindexSearch>();
+            ReindexReport? report = null;
+            await WithProgressBarsAsync(async progress => report = await rebuild.ExecuteAsync(progress, ct));
+            Console.WriteLine($"Indexed {report!.Tickets} tickets and {report.Customers} customers in {report.Took.TotalSeconds:0.0} s.");
+            return 0;
+        });
+        var search = new Command("search", "Manage the search index.");
+        search.Subcommands.Add(reindex);
+        return search;
+    }
+
+    /// <summary>Runs a long job with a progress bar for each stage it reports.</summary>
+    private static Task WithProgressBarsAsync(Func<IProgress<DemoProgress>, Task> job) =>
+        AnsiConsole.Progress().AutoClear(false).Columns(
+                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var stages = new Dictionary<string, ProgressTask>();
+                await job(new Progress<DemoProgress>(p =>
+                {
+                    if (!stages.TryGetValue(p.Stage, out var task)) stages[p.Stage] = task = progress.AddTask(p.Stage, maxValue: Math.Max(1, p.Total));
+                    task.Value = p.Done;
+                }));
+            });
 
     public static Command Users()
     {

@@ -20,6 +20,7 @@ public static class RapportCli
         root.Subcommands.Add(AdminCommands.SeedDemo());
         root.Subcommands.Add(AdminCommands.Users());
         root.Subcommands.Add(AdminCommands.Tokens());
+        root.Subcommands.Add(AdminCommands.Search());
         root.Subcommands.Add(Features.Email.Intake.MailIngestCommand.Create((result, ct) => AdminCommands.OpenAsync(result, migrate: false, ct)));
         try
         {

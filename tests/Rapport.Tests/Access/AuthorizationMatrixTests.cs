@@ -181,6 +181,9 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("DELETE", "/api/v1/canned-replies/{id:long}", Audience.Staff),
         ("POST", "/api/v1/tickets/{number:long}/canned-replies/{id:long}/render", Audience.Staff),
         ("POST", "/api/v1/tickets/{number:long}/canned-replies/{id:long}/apply", Audience.Staff),
+
+        // Customers search their own tickets (the search applies the visibility rule); customers as a type are staff-only.
+        ("GET", "/api/v1/search", Audience.Anyone),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];

@@ -6,6 +6,7 @@ using Rapport.Features.Access;
 using Rapport.Features.Customers;
 using Rapport.Features.Demo.Bulk;
 using Rapport.Features.People;
+using Rapport.Features.Search;
 using Rapport.Features.Tickets;
 
 namespace Rapport.Features.Demo;
@@ -15,7 +16,7 @@ namespace Rapport.Features.Demo;
 /// organisations, customers and tickets, the last two written in bulk (see README.md here).
 /// The same seed always makes the same data, relative to the clock's now.
 /// </summary>
-public sealed class DemoSeeder(RapportDbContext db, CreateUser createUser, UserManager<User> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(RapportDbContext db, CreateUser createUser, UserManager<User> users, ISearchEngine search, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Rapport-demo-1";
     public static readonly string[] DemoEmails =
@@ -59,13 +60,13 @@ public sealed class DemoSeeder(RapportDbContext db, CreateUser createUser, UserM
         try
         {
             await writer.BeginAsync(ct);
-            var bulkCustomers = new SeedDemoCustomers(db, writer, customers, request.Seed, now);
+            var bulkCustomers = new SeedDemoCustomers(db, writer, customers, search, request.Seed, now);
             await bulkCustomers.ExecuteAsync(request.Customers - 1, progress, ct);
             customersTook = stopwatch.Elapsed;
 
             var tickets = new DemoTicketFactory(request.Seed, request.Tickets, new DemoArrivals(now), customers, bulkCustomers.Ids, demoCustomer,
                 staff, throughMarkdown: request.Tickets <= MarkdownLimit);
-            await new SeedDemoTickets(db, writer, tickets).ExecuteAsync(request.Tickets, progress, ct);
+            await new SeedDemoTickets(db, writer, tickets, search).ExecuteAsync(request.Tickets, progress, ct);
         }
         finally
         {

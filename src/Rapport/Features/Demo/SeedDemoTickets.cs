@@ -2,6 +2,7 @@ using System.Globalization;
 using Rapport.Data;
 using Rapport.Features.Audit;
 using Rapport.Features.Demo.Bulk;
+using Rapport.Features.Search;
 using Rapport.Features.Tickets;
 
 namespace Rapport.Features.Demo;
@@ -11,7 +12,7 @@ namespace Rapport.Features.Demo;
 /// a batch per transaction. One task makes batches (text, HTML, audit JSON) while this one writes
 /// the previous batch: take its ticket numbers, write every table, commit.
 /// </summary>
-internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, DemoTicketFactory factory)
+internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, DemoTicketFactory factory, ISearchEngine search)
 {
     public const int BatchSize = 2_000;
 
@@ -57,6 +58,8 @@ internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, De
             {
                 await using (var transaction = await db.BeginWriteAsync(stop.Token))
                 {
+                    // Indexing each message as it lands would rewrite a ticket's index row once per message: index the batch once.
+                    await search.PauseUpkeepInTransactionAsync(stop.Token);
                     var numbers = await writer.ReserveIdsAsync(tickets, batch.Tickets.Count, stop.Token);
                     for (var i = 0; i < batch.Tickets.Count; i++)
                     {
@@ -72,6 +75,8 @@ internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, De
                             number, t.RequesterId, batch.Created[i]);
                     }
                     foreach (var table in new[] { tickets, messages, tags, followers, audit }) await writer.WriteAsync(table, stop.Token);
+                    await search.RebuildAsync(SearchIndexPart.Tickets, numbers.Min(), numbers.Max() + 1, stop.Token);
+                    await search.ResumeUpkeepInTransactionAsync(stop.Token);
                     await transaction.CommitAsync(stop.Token);
                 }
                 progress?.Report(new DemoProgress("Tickets", batch.Start + batch.Tickets.Count, count));

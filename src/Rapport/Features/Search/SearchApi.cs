@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.Data;
+using Rapport.Features.Access;
+using Rapport.Features.Customers;
+using Rapport.Features.People;
+using Rapport.Features.Search.Index;
+using Rapport.Infrastructure.Problems;
+
+namespace Rapport.Features.Search;
+
+public static class SearchApi
+{
+    public static IServiceCollection AddSearch(this IServiceCollection services) => services
+        .AddScoped<ISearchEngine>(sp => sp.GetRequiredService<RapportDbContext>() is var db && db.Provider == DatabaseProvider.PostgreSQL
+            ? new PostgresSearchEngine(db)
+            : new SqliteSearchEngine(db))
+        .AddScoped<SearchTickets>()
+        .AddScoped<SearchCustomers>()
+        .AddScoped<ReindexSearch>();
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        var search = app.MapGroup("/api/v1/search").WithTags("Search").RequireAuthorization(Policies.Anyone);
+        search.MapGet("/", SearchAsync).WithName("Search")
+            .WithSummary("Find tickets (default), customers (staff) or articles with the search language: words, \"phrases\", -word, status:open, tag:refund, updated<7d…");
+        return app;
+    }
+
+    /// <summary>One page of what a search found: <c>tickets</c> or <c>customers</c>, by <c>type</c>.</summary>
+    public sealed record SearchResults(string Type, IReadOnlyList<TicketHit>? Tickets, IReadOnlyList<CustomerSummaryDto>? Customers, string? NextCursor, SearchFacets? Facets);
+
+    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
+        SearchTickets tickets, SearchCustomers customers, HttpContext http, CancellationToken ct,
+        string? q = null, string? type = null, int? limit = null, string? cursor = null, bool facets = false)
+    {
+        var actor = Actor.FromPrincipal(http.User);
+        var request = new SearchRequest(q, limit, cursor, facets);
+        switch (type ?? "ticket")
+        {
+            case "ticket":
+                var found = await tickets.ExecuteAsync(request, actor, ct);
+                return found.Succeeded
+                    ? TypedResults.Ok(new SearchResults("ticket", found.Value!.Items, null, found.Value.NextCursor, found.Value.Facets))
+                    : found.Error!.ToProblem();
+            case "customer" when actor.IsStaff:
+                var people = await customers.ExecuteAsync(request, ct);
+                return people.Succeeded
+                    ? TypedResults.Ok(new SearchResults("customer", null, people.Value!.Items, people.Value.NextCursor, null))
+                    : people.Error!.ToProblem();
+            case "customer":
+                return new ForbiddenError("Only staff search customers.").ToProblem();
+            default:
+                return ValidationError.For("type", "Use ticket, customer or article.").ToProblem();
+        }
+    }
+}

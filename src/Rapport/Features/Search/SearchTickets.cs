@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Features.Access;
+using Rapport.Features.Tickets;
+using Rapport.Infrastructure.Json;
+using Rapport.Infrastructure.Paging;
+using Rapport.Infrastructure.Problems;
+
+namespace Rapport.Features.Search;
+
+public sealed record SearchRequest(string? Q, int? Limit = null, string? Cursor = null, bool Facets = false, bool AsYouType = false);
+
+/// <summary>A ticket found, with a passage of its text around the words (safe HTML with &lt;mark&gt;), when words were searched.</summary>
+public sealed record TicketHit(TicketDto Ticket, string? Snippet);
+
+/// <summary>How many tickets match, by status, type and channel (snake_case names), before paging.</summary>
+public sealed record SearchFacets(IReadOnlyDictionary<string, int> Status, IReadOnlyDictionary<string, int> Type, IReadOnlyDictionary<string, int> Channel);
+
+public sealed record TicketSearchPage(IReadOnlyList<TicketHit> Items, string? NextCursor, SearchFacets? Facets);
+
+/// <summary>
+/// Searches the tickets the actor may see: the words through the full-text index (<see cref="ISearchEngine"/>), the
+/// fields as ordinary indexed SQL, in one query with the same visibility rule as every other read. Best match first,
+/// then the most recently updated; without words, the most recently updated first. Customers search only the subject
+/// and the public conversation.
+/// </summary>
+public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, TimeProvider clock)
+{
+    // A class with initialisers, not a positional record: EF translates member access on these, not on constructor arguments.
+    private sealed class Ranked
+    {
+        public long Number { get; init; }
+        public double Rank { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+    }
+
+    public async Task<Result<TicketSearchPage>> ExecuteAsync(SearchRequest request, Actor actor, CancellationToken ct)
+    {
+        var check = new Validator();
+        var parsed = SearchQueryParser.Parse(request.Q, clock.GetUtcNow());
+        if (parsed.Error is { } error) return error;
+        var query = parsed.Value!;
+        PageLimits.Check(request.Limit, check);
+        string[] after = [];
+        if (request.Cursor is not null && !TextCursor.TryDecode(request.Cursor, 3, out after)) check.Add("cursor", PageLimits.UnknownCursor);
+        if (!check.IsValid) return check.ToError();
+
+        var text = TextQuery.From(query, request.AsYouType);
+        var scope = actor.IsStaff ? TicketText.Everything : TicketText.PublicOnly;
+        var tickets = await new TicketSearchFilters(db, actor).ApplyAsync(db.Tickets.AsNoTracking().VisibleTo(actor, db), query, ct);
+        if (!text.HasTerms && text.Excluded.Count > 0)
+        {
+            var excluded = engine.MatchTickets(text.AnyOfExcluded(), scope);
+            tickets = tickets.Where(t => !excluded.Any(m => m.Id == t.Number));
+        }
+        IQueryable<Ranked> ranked = text.HasTerms
+            ? tickets.Join(engine.MatchTickets(text, scope), t => t.Number, m => m.Id, (t, m) => new Ranked { Number = t.Number, Rank = m.Rank, UpdatedAt = t.UpdatedAt })
+            : tickets.Select(t => new Ranked { Number = t.Number, UpdatedAt = t.UpdatedAt });
+
+        var limit = PageLimits.Clamp(request.Limit);
+        var page = await Ordered(ranked, text.HasTerms, after).Take(limit + 1).ToListAsync(ct);
+        var numbers = page.Take(limit).Select(r => r.Number).ToList();
+        var found = (await db.WithTagsAndFollowersAsync(
+            await db.Tickets.AsNoTracking().Where(t => numbers.Contains(t.Number)).ToDto().ToListAsync(ct), ct)).ToDictionary(t => t.Number);
+        var snippets = await engine.TicketSnippetsAsync(text, scope, numbers, ct);
+        var items = numbers.Where(found.ContainsKey)
+            .Select(n => new TicketHit(actor.IsStaff ? found[n] : found[n] with { SlaDueAt = null }, snippets.TryGetValue(n, out var s) ? Highlight.ToHtml(s) : null))
+            .ToList();
+
+        string? next = null;
+        if (page.Count > limit)
+        {
+            var last = page[limit - 1];
+            next = TextCursor.Encode(last.Rank.ToString("R", CultureInfo.InvariantCulture),
+                last.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Number.ToString(CultureInfo.InvariantCulture));
+        }
+        var matching = text.HasTerms ? tickets.Join(engine.MatchTickets(text, scope), t => t.Number, m => m.Id, (t, _) => t) : tickets;
+        var facets = request.Facets && request.Cursor is null ? await FacetsAsync(matching, ct) : null;
+        return new TicketSearchPage(items, next, facets);
+    }
+
+    /// <summary>Best match first, then the latest update, then the higher number; the page starts after the cursor's row.</summary>
+    private static IQueryable<Ranked> Ordered(IQueryable<Ranked> ranked, bool byRank, string[] after)
+    {
+        if (after.Length == 3 && double.TryParse(after[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var rank)
+            && long.TryParse(after[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && long.TryParse(after[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            var at = new DateTimeOffset(ticks, TimeSpan.Zero);
+            ranked = byRank
+                ? ranked.Where(r => r.Rank > rank || (r.Rank == rank && (r.UpdatedAt < at || (r.UpdatedAt == at && r.Number < number))))
+                : ranked.Where(r => r.UpdatedAt <= at && (r.UpdatedAt < at || r.Number < number));
+        }
+        return byRank
+            ? ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number)
+            : ranked.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number);
+    }
+
+    private static async Task<SearchFacets> FacetsAsync(IQueryable<Ticket> matching, CancellationToken ct)
+    {
+        var status = await matching.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var type = await matching.GroupBy(t => t.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var channel = await matching.GroupBy(t => t.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new SearchFacets(
+            status.ToDictionary(f => EnumNames.ToSnakeCase(f.Key), f => f.Count),
+            type.ToDictionary(f => EnumNames.ToSnakeCase(f.Key), f => f.Count),
+            channel.ToDictionary(f => EnumNames.ToSnakeCase(f.Key), f => f.Count));
+    }
+}
