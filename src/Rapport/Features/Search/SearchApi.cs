@@ -4,6 +4,7 @@ using Rapport.Features.Access;
 using Rapport.Features.Customers;
 using Rapport.Features.People;
 using Rapport.Features.Search.Index;
+using Rapport.Features.Search.Pages;
 using Rapport.Infrastructure.Problems;
 
 namespace Rapport.Features.Search;
@@ -23,7 +24,29 @@ public static class SearchApi
         var search = app.MapGroup("/api/v1/search").WithTags("Search").RequireAuthorization(Policies.Anyone);
         search.MapGet("/", SearchAsync).WithName("Search")
             .WithSummary("Find tickets (default), customers (staff) or articles with the search language: words, \"phrases\", -word, status:open, tag:refund, updated<7d…");
+        app.MapGet("/agent/search/quick", QuickAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>How many of each the top bar's box shows while the agent types.</summary>
+    private const int QuickTickets = 6;
+    private const int QuickCustomers = 3;
+
+    /// <summary>The top bar's results as the agent types: the last word counts as a prefix ("refu" finds "refund").</summary>
+    private static async Task<RazorComponentResult<QuickResults>> QuickAsync(
+        SearchTickets tickets, SearchCustomers customers, HttpContext http, CancellationToken ct, string? q = null)
+    {
+        if (string.IsNullOrWhiteSpace(q)) return new RazorComponentResult<QuickResults>(new { Query = "" });
+        var found = await tickets.ExecuteAsync(new SearchRequest(q, QuickTickets, AsYouType: true), Actor.FromPrincipal(http.User), ct);
+        if (!found.Succeeded) return new RazorComponentResult<QuickResults>(new { Query = q, Error = SearchMessages.Say(found.Error!) });
+        // Customers are found by words alone; a query with fields is about tickets.
+        var people = await customers.ExecuteAsync(new SearchRequest(q, QuickCustomers, AsYouType: true), ct);
+        return new RazorComponentResult<QuickResults>(new
+        {
+            Query = q,
+            Tickets = found.Value!.Items,
+            Customers = people.Succeeded ? people.Value!.Items : Array.Empty<CustomerSummaryDto>(),
+        });
     }
 
     /// <summary>One page of what a search found: <c>tickets</c> or <c>customers</c>, by <c>type</c>.</summary>

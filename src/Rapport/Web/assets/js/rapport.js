@@ -50,9 +50,26 @@
     }
   });
 
+  // The top bar's search: Escape empties the list under it, arrow keys move between the box and what it found.
+  document.addEventListener("keydown", function (event) {
+    var box = document.querySelector("[data-search-box]");
+    var results = document.getElementById("quick-results");
+    if (!box || !results || !(event.target === box || results.contains(event.target))) return;
+    var links = Array.from(results.querySelectorAll("a"));
+    var at = links.indexOf(event.target);
+    if (event.key === "Escape") { results.innerHTML = ""; box.focus(); event.preventDefault(); }
+    else if (event.key === "ArrowDown" && links.length > 0) { links[Math.min(at + 1, links.length - 1)].focus(); event.preventDefault(); }
+    else if (event.key === "ArrowUp" && at >= 0) { (at === 0 ? box : links[at - 1]).focus(); event.preventDefault(); }
+  });
+
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
     switch (event.key) {
+      case "/": {
+        var search = document.querySelector("[data-search-box]");
+        if (search) { search.focus(); search.select(); event.preventDefault(); }
+        break;
+      }
       case "j": select(1); event.preventDefault(); break;
       case "k": select(-1); event.preventDefault(); break;
       case "Enter": {

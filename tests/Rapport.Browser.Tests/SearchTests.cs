@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Rapport.Browser.Tests.Infrastructure;
+using Rapport.Features.People;
+using Rapport.Features.Tickets;
+using Rapport.Tests.Infrastructure;
+
+namespace Rapport.Browser.Tests;
+
+public class SearchTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Agent_PressesSlash_TypesPartOfAWord_SeesTheTicketAsTheyType_AndOpensIt()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var api = fixture.App.ClientFor(agent);
+        var word = "boiler" + Guid.NewGuid().ToString("N")[..8];
+        var ticket = await OpenAsync(api, $"The {word} makes a banging noise", "It started after the service visit.");
+        var page = await fixture.SignedInPageAsync(agent);
+
+        await page.GotoAsync("/agent");
+        await page.Keyboard.PressAsync("/");
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search tickets and customers" });
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(word[..^3]);
+
+        var found = page.Locator($"[data-quick-ticket='{ticket.Number}']");
+        await Assertions.Expect(found).ToBeVisibleAsync();
+        await Assertions.Expect(found.Locator("mark").First).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await box.PressAsync("ArrowDown");
+        await Assertions.Expect(found).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/agent/tickets/{ticket.Number}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(word);
+    }
+
+    [Fact]
+    public async Task TheResultsPage_ShowsMarkedPassages_AndAFacetNarrowsTheResults_OnADeskAndAPhone()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var api = fixture.App.ClientFor(agent);
+        var word = "invoice" + Guid.NewGuid().ToString("N")[..8];
+        var open = await OpenAsync(api, "Charged twice", $"My {word} shows the same amount twice.");
+        var pending = await OpenAsync(api, "Refund please", $"Please refund the second {word} payment.");
+        Assert.Equal(HttpStatusCode.OK, (await api.PatchAsJsonAsync($"/api/v1/tickets/{pending.Number}", new { status = "pending" })).StatusCode);
+
+        foreach (var width in new[] { 1280, 360 })
+        {
+            var page = await fixture.SignedInPageAsync(agent, width);
+            await page.GotoAsync("/agent");
+            var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search tickets and customers" });
+            await box.FillAsync(word);
+            await box.PressAsync("Enter");
+
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/agent/search\\?q="));
+            var results = page.Locator("[data-ticket-result]");
+            await Assertions.Expect(results).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator($"[data-ticket-result='{open.Number}'] .snippet mark")).ToHaveTextAsync(word);
+            await BrowserFixture.AssertAccessibleAsync(page);
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"The page is wider than {width} px");
+            await BrowserFixture.ScreenshotAsync(page, $"search-results-{width}");
+
+            await page.Locator("[data-facet='status:pending']").ClickAsync();
+            await Assertions.Expect(results).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator($"[data-ticket-result='{pending.Number}']")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByLabel("Words, \"phrases\", -excluded and fields")).ToHaveValueAsync($"{word} status:pending");
+        }
+    }
+
+    private static async Task<TicketDto> OpenAsync(HttpClient api, string subject, string body)
+    {
+        var response = await api.PostAsJsonAsync("/api/v1/tickets", new
+        {
+            subject,
+            body,
+            requester = new { email = RapportApp.UniqueEmail("search"), name = "Sasha Search" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<TicketDto>(Json.Options))!;
+    }
+}
