@@ -16,7 +16,7 @@ internal sealed record BenchOptions(
     bool Build,
     bool LogSql)
 {
-    public static readonly string[] AllWorkloads = ["create", "reply", "read", "queue", "customer", "mail", "raw"];
+    public static readonly string[] AllWorkloads = ["create", "reply", "read", "queue", "customer", "mail", "search", "search2", "raw"];
 
     public int Customers => Math.Max(1, Tickets / 5);
 

@@ -81,12 +81,15 @@ internal sealed class BenchRun(BenchOptions options)
 
         DatasetSample sample;
         string databaseVersion;
+        SearchIndexFigures searchIndex;
         await using (var connection = await BenchDatabase.OpenAsync(options.Provider, dataset.ConnectionString, ct))
         {
             sample = await DatasetSample.DrawAsync(connection, options.Seed, ct);
             await using var version = connection.CreateCommand();
             version.CommandText = options.Provider == Provider.Sqlite ? "SELECT 'SQLite ' || sqlite_version()" : "SELECT 'PostgreSQL ' || current_setting('server_version')";
             databaseVersion = (string)(await version.ExecuteScalarAsync(ct))!;
+            searchIndex = new SearchIndexFigures(dataset.Marker.ReindexSeconds is { } took ? Math.Round(took, 1) : null,
+                await BenchDatabase.SearchIndexMbAsync(options.Provider, connection, ct), await BenchDatabase.CountAsync(connection, "Messages", ct));
         }
         Progress.Say($"Sampled {sample.Tickets.Count} tickets ({sample.OpenTickets.Count} not closed) and {sample.Customers.Count} customers of {sample.TicketCount:N0} tickets.");
 
@@ -108,7 +111,7 @@ internal sealed class BenchRun(BenchOptions options)
         return new BenchResult(DateTimeOffset.UtcNow, Machine.Describe(databaseVersion), new MachineLoad(loadBefore, MachineLoad.Now()),
             options.Provider == Provider.Sqlite ? "sqlite" : "postgresql", options.Tickets, sample.TicketCount, options.Seed, options.Concurrency,
             options.Duration.TotalSeconds, options.Warmup.TotalSeconds, options.Quick, await Commit.ReadAsync(paths.Root),
-            new DatasetFigures(dataset.Name, dataset.Reused, Math.Round(dataset.Marker.SeedSeconds, 1), dataset.Marker.SeederSays),
+            new DatasetFigures(dataset.Name, dataset.Reused, Math.Round(dataset.Marker.SeedSeconds, 1), dataset.Marker.SeederSays, searchIndex),
             serverFigures, workloads, ratio, Targets.Check(workloads, ratio, serverFigures));
     }
 

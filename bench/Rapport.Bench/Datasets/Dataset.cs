@@ -21,7 +21,8 @@ internal sealed record DatasetMarker(
     double SeedSeconds,
     string? SeederSays,
     DateTimeOffset BuiltAt,
-    string? Schema = null);
+    string? Schema = null,
+    double? ReindexSeconds = null);
 
 internal sealed class BenchSetupException(string message) : Exception(message);
 

@@ -22,7 +22,10 @@ internal sealed record BenchResult(
     double? CreateToRawRatio,
     IReadOnlyList<TargetCheck> Targets);
 
-internal sealed record DatasetFigures(string Name, bool Reused, double SeedSeconds, string? SeederSays);
+internal sealed record DatasetFigures(string Name, bool Reused, double SeedSeconds, string? SeederSays, SearchIndexFigures? SearchIndex = null);
+
+/// <summary>The full-text index: how long `search reindex` took over the whole set, and its tables' size on disk.</summary>
+internal sealed record SearchIndexFigures(double? RebuildSeconds, double? SizeMb, long Messages);
 
 /// <summary>Readiness from process start to 200 on /readyz; peak RSS is the kernel's VmHWM at the end of the run.</summary>
 internal sealed record ServerFigures(double ReadinessMs, double PeakRssMb, double CpuSeconds, double WallSeconds, double AverageCpuPercent);

@@ -25,8 +25,10 @@ internal static class MarkdownReport
         Line(text, $"- server peak RSS (VmHWM): {server.PeakRssMb:N0} MB; CPU {server.CpuSeconds:0.0} s over {server.WallSeconds:0} s ({server.AverageCpuPercent:0} % of one core)");
         Line(text, $"- API create / raw ceiling: {(result.CreateToRawRatio is { } r ? r.ToString(r < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture) : "not measured")}");
         Line(text, $"- dataset: {result.Dataset.Name}, {(result.Dataset.Reused ? "reused" : $"built in {result.Dataset.SeedSeconds:0.0} s")}");
+        if (result.Dataset.SearchIndex is { } index)
+            Line(text, $"- search index over {index.Messages:N0} messages: rebuilt by `search reindex` in {(index.RebuildSeconds is { } s ? $"{s:0.0} s" : "— (dataset built before it was measured)")}, {(index.SizeMb is { } mb ? $"{mb:N0} MB on disk" : "size not measurable here")}");
         Line(text, "");
-        Line(text, "| target (issue 4) | wanted | measured | met |");
+        Line(text, "| target (issues 4, 7) | wanted | measured | met |");
         Line(text, "|---|---|---:|---|");
         foreach (var t in result.Targets)
             Line(text, $"| {t.Figure} | {t.Target} | {(t.Measured is { } m ? $"{m:0.###} {t.Unit}".Trim() : "—")} | {(t.Met switch { true => "yes", false => "**no**", null => "—" })} |");

@@ -2,7 +2,7 @@ using Rapport.Bench.Load;
 
 namespace Rapport.Bench.Reporting;
 
-/// <summary>Issue 4's targets (2-core machine, SQLite, 1,000,000 tickets). Reported, never asserted: --quick fails only on errors.</summary>
+/// <summary>Issue 4's and issue 7's targets (2-core machine, 1,000,000 tickets). Reported, never asserted: --quick fails only on errors.</summary>
 internal static class Targets
 {
     public static IReadOnlyList<TargetCheck> Check(IReadOnlyList<WorkloadResult> workloads, double? ratio, ServerFigures server)
@@ -17,6 +17,8 @@ internal static class Targets
             AtMost("customer's tickets, p99", Find("customer's tickets")?.P99Ms, 15, "ms"),
             AtMost("server peak RSS", server.PeakRssMb, 400, "MB"),
             AtMost("start to /readyz", server.ReadinessMs / 1000, 2, "s"),
+            AtMost("search: one word, p95", Find(Workloads.ApiWorkloads.SearchOneWord)?.P95Ms, 50, "ms"),
+            AtMost("search: two words + status, p95", Find(Workloads.ApiWorkloads.SearchTwoWords)?.P95Ms, 50, "ms"),
         ];
     }
 

@@ -20,7 +20,12 @@ internal sealed class ApiWorkloads(HttpClient client, DatasetSample sample, IRea
         ("queue", "queue first page"),
         ("customer", "customer's tickets"),
         ("mail", "receive email (parse + store)"),
+        ("search", SearchOneWord),
+        ("search2", SearchTwoWords),
     ];
+
+    public const string SearchOneWord = "search: one word";
+    public const string SearchTwoWords = "search: two words + status";
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
     private readonly string _run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
@@ -45,6 +50,8 @@ internal sealed class ApiWorkloads(HttpClient client, DatasetSample sample, IRea
                 "queue" => owner.QueueAsync(_random, ct),
                 "customer" => owner.CustomerTicketsAsync(_random, ct),
                 "mail" => owner.ReceiveMailAsync(_random, index, _count, ct),
+                "search" => owner.SearchAsync(BenchText.SearchWords[_random.Next(BenchText.SearchWords.Length)], ct),
+                "search2" => owner.SearchAsync($"{BenchText.SearchWords[_random.Next(BenchText.SearchWords.Length)]} {BenchText.SearchWords[_random.Next(BenchText.SearchWords.Length)]} status:open", ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(workload), workload, null),
             };
         }
@@ -88,6 +95,10 @@ internal sealed class ApiWorkloads(HttpClient client, DatasetSample sample, IRea
 
     private Task<string?> QueueAsync(Random random, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"/api/v1/tickets?team={teams[random.Next(teams.Count)]}&status=open,new&limit=25", null, ct);
+
+    /// <summary>The first page of a search, as the results page asks for it (without facets, which it asks for once).</summary>
+    private Task<string?> SearchAsync(string q, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"/api/v1/search?q={Uri.EscapeDataString(q)}&limit=25", null, ct);
 
     private Task<string?> CustomerTicketsAsync(Random random, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"/api/v1/customers/{sample.Customers[random.Next(sample.Customers.Count)].Id}/tickets", null, ct);

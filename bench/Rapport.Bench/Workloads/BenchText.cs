@@ -5,6 +5,16 @@ namespace Rapport.Bench.Workloads;
 /// <summary>What callers write: subjects and bodies of everyday lengths (a few hundred characters, two or three paragraphs).</summary>
 internal static class BenchText
 {
+    /// <summary>
+    /// Words agents look for, all in the demo conversations: from one ticket in seventy ("parcel") to one in eight
+    /// ("payment") of a seeded set, so a search reads and ranks from about 1 % to 12 % of the tickets.
+    /// </summary>
+    public static readonly string[] SearchWords =
+    [
+        "cancel", "parcel", "boiler", "damaged", "broadband", "contract", "screen", "password", "replacement", "invoice",
+        "appointment", "engineer", "meter", "courier", "refund", "address", "delivery", "payment",
+    ];
+
     public static readonly string[] Subjects =
     [
         "Invoice shows the wrong VAT rate",
