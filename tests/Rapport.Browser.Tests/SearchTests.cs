@@ -71,14 +71,39 @@ public class SearchTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         }
     }
 
-    private static async Task<TicketDto> OpenAsync(HttpClient api, string subject, string body)
+    [Fact]
+    public async Task ACustomer_SearchesTheirOwnRequests_AndFindsNeitherNotesNorOthersRequests()
     {
-        var response = await api.PostAsJsonAsync("/api/v1/tickets", new
-        {
-            subject,
-            body,
-            requester = new { email = RapportApp.UniqueEmail("search"), name = "Sasha Search" },
-        });
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var customer = await fixture.App.CreateUserAsync(Role.Customer);
+        var api = fixture.App.ClientFor(agent);
+        var word = "meter" + Guid.NewGuid().ToString("N")[..8];
+        var mine = await OpenAsync(api, "Meter reading", $"My {word} shows a strange number.", customer.CustomerId);
+        var note = await api.PostAsJsonAsync($"/api/v1/tickets/{mine.Number}/messages", new { body = $"Internal: {word} swap needed, secretnote", visibility = "internal" });
+        Assert.Equal(HttpStatusCode.Created, note.StatusCode);
+        var theirs = await OpenAsync(api, "Someone else's meter", $"Another {word} question.");
+        var page = await fixture.SignedInPageAsync(customer, 360);
+
+        await page.GotoAsync("/portal");
+        await page.GetByLabel("Search my requests").FillAsync(word);
+        await page.GetByLabel("Search my requests").PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("[data-request-result]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"[data-request-result='{mine.Number}'] .snippet mark")).ToHaveTextAsync(word);
+        await Assertions.Expect(page.Locator($"[data-request-result='{theirs.Number}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("secretnote");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page is wider than 360 px");
+        await page.GetByLabel("Search my requests").FillAsync("secretnote");
+        await page.GetByLabel("Search my requests").PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("None of your requests mention")).ToBeVisibleAsync();
+    }
+
+    private static async Task<TicketDto> OpenAsync(HttpClient api, string subject, string body, long? requesterId = null)
+    {
+        var response = await api.PostAsJsonAsync("/api/v1/tickets", requesterId is null
+            ? new { subject, body, requester = (object?)new { email = RapportApp.UniqueEmail("search"), name = "Sasha Search" }, requesterId }
+            : new { subject, body, requester = (object?)null, requesterId });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<TicketDto>(Json.Options))!;
     }
