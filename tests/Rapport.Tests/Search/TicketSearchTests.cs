@@ -243,6 +243,20 @@ public class TicketSearchTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Theory, Providers]
+    public async Task ANumberTypedAlone_PutsThatTicketFirst_WhenTheSearcherMaySeeIt(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (_, customer) = await app.SignInAsync(Role.Customer);
+        var target = await agent.OpenTicketAsync("Boiler", "Noisy.");
+        var mentioning = await agent.OpenTicketAsync("Follow-up", $"This is about ticket {target.Number} again.");
+
+        Assert.Equal([target.Number, mentioning.Number], (await agent.FoundAsync($"#{target.Number}")).Take(2));
+        Assert.Equal(target.Number, (await agent.FoundAsync($"{target.Number}"))[0]);
+        Assert.DoesNotContain(target.Number, await customer.FoundAsync($"{target.Number}"));
+    }
+
+    [Theory, Providers]
     public async Task BadInput_GetsAProblemNamingTheField(Db db)
     {
         var app = await fixture.For(db);

@@ -58,9 +58,15 @@ public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, Tim
             ? tickets.Join(engine.MatchTickets(text, scope), t => t.Number, m => m.Id, (t, m) => new Ranked { Number = t.Number, Rank = m.Rank, UpdatedAt = t.UpdatedAt })
             : tickets.Select(t => new Ranked { Number = t.Number, UpdatedAt = t.UpdatedAt });
 
+        // A ticket's number typed alone ("1042" or "#1042") opens the list with that ticket, as agents expect; it is
+        // then left out of the ranked rows so that no page shows it twice.
+        var exact = TicketNumberTyped(request.Q) is { } typed && await tickets.AnyAsync(t => t.Number == typed, ct) ? typed : (long?)null;
+        if (exact is { } number) ranked = ranked.Where(r => r.Number != number);
+
         var limit = PageLimits.Clamp(request.Limit);
         var page = await Ordered(ranked, text.HasTerms, after).Take(limit + 1).ToListAsync(ct);
         var numbers = page.Take(limit).Select(r => r.Number).ToList();
+        if (exact is { } first && after.Length == 0) numbers.Insert(0, first);
         var found = (await db.WithTagsAndFollowersAsync(
             await db.Tickets.AsNoTracking().Where(t => numbers.Contains(t.Number)).ToDto().ToListAsync(ct), ct)).ToDictionary(t => t.Number);
         var snippets = await engine.TicketSnippetsAsync(text, scope, numbers, ct);
@@ -79,6 +85,9 @@ public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, Tim
         var facets = request.Facets && request.Cursor is null ? await FacetsAsync(matching, ct) : null;
         return new TicketSearchPage(items, next, facets);
     }
+
+    private static long? TicketNumberTyped(string? q) =>
+        q?.Trim().TrimStart('#') is { Length: > 0 and <= 18 } digits && digits.All(char.IsAsciiDigit) ? long.Parse(digits, CultureInfo.InvariantCulture) : null;
 
     /// <summary>Best match first, then the latest update, then the higher number; the page starts after the cursor's row.</summary>
     private static IQueryable<Ranked> Ordered(IQueryable<Ranked> ranked, bool byRank, string[] after)
