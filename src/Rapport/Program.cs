@@ -27,6 +27,7 @@ using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Mentions;
+using Rapport.Features.Tickets.Views;
 using Rapport.Features.Tone;
 using Rapport.Hosting;
 using Rapport.Infrastructure.Http;
@@ -61,6 +62,7 @@ public partial class Program
         builder.Services.AddTicketRouting();
         builder.Services.AddTone();
         builder.Services.AddCannedReplies();
+        builder.Services.AddTicketViews();
         builder.Services.AddEmailIntake();
         builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
@@ -81,6 +83,7 @@ public partial class Program
         app.MapAttachments();
         app.MapLiveTickets();
         app.MapBulkUpdates();
+        app.MapTicketViews();
         app.MapCustomers();
         app.MapCustomerLookup();
         app.MapMentionSuggestions();
