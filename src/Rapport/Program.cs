@@ -28,6 +28,7 @@ using Rapport.Features.Tickets.Bulk;
 using Rapport.Features.Tickets.Live;
 using Rapport.Features.Tickets.Attachments;
 using Rapport.Features.Tickets.Mentions;
+using Rapport.Features.Tickets.Views;
 using Rapport.Features.Tone;
 using Rapport.Hosting;
 using Rapport.Infrastructure.Http;
@@ -63,6 +64,7 @@ public partial class Program
         builder.Services.AddTone();
         builder.Services.AddCannedReplies();
         builder.Services.AddSearch();
+        builder.Services.AddTicketViews();
         builder.Services.AddEmailIntake();
         builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
@@ -83,6 +85,7 @@ public partial class Program
         app.MapAttachments();
         app.MapLiveTickets();
         app.MapBulkUpdates();
+        app.MapTicketViews();
         app.MapCustomers();
         app.MapCustomerLookup();
         app.MapMentionSuggestions();

@@ -80,6 +80,7 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
     public DbSet<MailTemplateOverride> MailTemplateOverrides => Set<MailTemplateOverride>();
     public DbSet<Features.CannedReplies.CannedReply> CannedReplies => Set<Features.CannedReplies.CannedReply>();
+    public DbSet<Features.Tickets.Views.Saved.SavedView> SavedViews => Set<Features.Tickets.Views.Saved.SavedView>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -184,6 +184,16 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
 
         // Customers search their own tickets (the search applies the visibility rule); customers as a type are staff-only.
         ("GET", "/api/v1/search", Audience.Anyone),
+
+        // Who may see and change which view is decided per view (SavedViewAccess); every member of staff reaches these.
+        ("GET", "/api/v1/views", Audience.Staff),
+        ("GET", "/api/v1/views/counts", Audience.Staff),
+        ("POST", "/api/v1/views", Audience.Staff),
+        ("GET", "/api/v1/views/{id:long}", Audience.Staff),
+        ("PUT", "/api/v1/views/{id:long}", Audience.Staff),
+        ("PUT", "/api/v1/views/{id:long}/position", Audience.Staff),
+        ("DELETE", "/api/v1/views/{id:long}", Audience.Staff),
+        ("GET", "/api/v1/views/{key}/tickets", Audience.Staff),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -296,6 +306,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["mail-templates"] = "ticket_acknowledgement",
             ["language"] = "en",
             ["canned-replies"] = "999999999",
+            ["views"] = "999999999",
         };
     }
 

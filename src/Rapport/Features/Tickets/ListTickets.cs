@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
+using Rapport.Features.Conditions;
 using Rapport.Infrastructure.Paging;
 using Rapport.Infrastructure.Problems;
 
@@ -19,7 +20,8 @@ public sealed record TicketFilter(
     bool MyTeams = false,
     Channel? Channel = null,
     string? Tag = null,
-    TicketSort Sort = TicketSort.UpdatedDesc);
+    TicketSort Sort = TicketSort.UpdatedDesc,
+    ConditionSet? Conditions = null);
 
 /// <summary>
 /// The orders a list can take. Each is keyset-pageable on an index: "created" orders by the
@@ -29,7 +31,7 @@ public sealed record TicketFilter(
 public enum TicketSort { UpdatedDesc, UpdatedAsc, CreatedDesc, CreatedAsc, SlaDue }
 
 /// <summary>A page of the tickets the actor may see, newest activity first, paged by keyset cursor.</summary>
-public sealed class ListTickets(RapportDbContext db)
+public sealed class ListTickets(RapportDbContext db, TimeProvider clock)
 {
     public async Task<Result<Page<TicketDto>>> ExecuteAsync(TicketFilter filter, Actor actor, CancellationToken ct)
     {
@@ -109,6 +111,8 @@ public sealed class ListTickets(RapportDbContext db)
     private IQueryable<Ticket> Filtered(TicketFilter filter, Actor actor, Validator check)
     {
         var query = db.Tickets.AsNoTracking().VisibleTo(actor, db);
+        // A saved view's conditions, validated when it was saved; the filters below narrow it further.
+        if (filter.Conditions is { } conditions) query = query.Where(conditions, ConditionContext.For(actor, clock));
         if (filter.Status is { Length: > 0 } statuses) query = query.Where(t => statuses.Contains(t.Status));
         switch (filter.Assignee)
         {

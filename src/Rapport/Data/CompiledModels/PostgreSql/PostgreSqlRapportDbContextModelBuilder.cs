@@ -12,7 +12,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlRapportDbContextModel
     {
         private PostgreSqlRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b96acbc2-b512-41ba-a885-dd60f42125f7"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("5aefed93-4be9-45ae-8622-cf99304a3fde"), entityTypeCount: 50)
         {
         }
 
@@ -65,6 +65,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             var ticketCc = TicketCcEntityType.Create(this);
             var ticketFollower = TicketFollowerEntityType.Create(this);
             var ticketTag = TicketTagEntityType.Create(this);
+            var savedView = SavedViewEntityType.Create(this);
             var tonePhrase = TonePhraseEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
 
@@ -123,6 +124,8 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             TicketFollowerEntityType.CreateForeignKey1(ticketFollower, ticket);
             TicketFollowerEntityType.CreateForeignKey2(ticketFollower, user);
             TicketTagEntityType.CreateForeignKey1(ticketTag, ticket);
+            SavedViewEntityType.CreateForeignKey1(savedView, user);
+            SavedViewEntityType.CreateForeignKey2(savedView, team);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
@@ -171,6 +174,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             TicketCcEntityType.CreateAnnotations(ticketCc);
             TicketFollowerEntityType.CreateAnnotations(ticketFollower);
             TicketTagEntityType.CreateAnnotations(ticketTag);
+            SavedViewEntityType.CreateAnnotations(savedView);
             TonePhraseEntityType.CreateAnnotations(tonePhrase);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
 

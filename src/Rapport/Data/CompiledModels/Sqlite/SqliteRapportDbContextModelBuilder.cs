@@ -11,7 +11,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
     public partial class SqliteRapportDbContextModel
     {
         private SqliteRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9fbe1d2e-ce17-4c3d-a66b-527d65909e3f"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("c1f53cf1-5b89-46d6-ab2a-8e92b2000e13"), entityTypeCount: 50)
         {
         }
 
@@ -64,6 +64,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             var ticketCc = TicketCcEntityType.Create(this);
             var ticketFollower = TicketFollowerEntityType.Create(this);
             var ticketTag = TicketTagEntityType.Create(this);
+            var savedView = SavedViewEntityType.Create(this);
             var tonePhrase = TonePhraseEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
 
@@ -122,6 +123,8 @@ namespace Rapport.Data.CompiledModels.Sqlite
             TicketFollowerEntityType.CreateForeignKey1(ticketFollower, ticket);
             TicketFollowerEntityType.CreateForeignKey2(ticketFollower, user);
             TicketTagEntityType.CreateForeignKey1(ticketTag, ticket);
+            SavedViewEntityType.CreateForeignKey1(savedView, user);
+            SavedViewEntityType.CreateForeignKey2(savedView, team);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
@@ -170,6 +173,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             TicketCcEntityType.CreateAnnotations(ticketCc);
             TicketFollowerEntityType.CreateAnnotations(ticketFollower);
             TicketTagEntityType.CreateAnnotations(ticketTag);
+            SavedViewEntityType.CreateAnnotations(savedView);
             TonePhraseEntityType.CreateAnnotations(tonePhrase);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
 

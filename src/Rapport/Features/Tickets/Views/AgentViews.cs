@@ -1,9 +1,22 @@
 namespace Rapport.Features.Tickets.Views;
 
-/// <summary>A built-in queue in the agent workspace: a name and the filter behind it.</summary>
-public sealed record AgentView(string Key, string Title, Func<DateTimeOffset, TicketFilter> Filter);
+/// <summary>
+/// A queue in the agent workspace: a name and the filter behind it. Built in (<see cref="AgentViews"/>) or saved by
+/// someone (<see cref="Saved"/>, keyed by its id), with the columns it shows.
+/// </summary>
+public sealed record AgentView(string Key, string Title, Func<DateTimeOffset, TicketFilter> Filter)
+{
+    public IReadOnlyList<TicketColumn> Columns { get; init; } = TicketColumns.Default;
+    /// <summary>Set for a saved view.</summary>
+    public Saved.SavedViewDto? Saved { get; init; }
+    /// <summary>
+    /// Whether the view's tickets depend on who looks, besides what they may see ("me", "my teams"): such a view's
+    /// count is kept per person even for those who see every ticket.
+    /// </summary>
+    public bool DependsOnUser { get; init; } = true;
+}
 
-/// <summary>The views every agent has in the left rail. Saved, personal views come later (issue 7).</summary>
+/// <summary>The views every agent has in the left rail, above the saved ones (Views/Saved).</summary>
 public static class AgentViews
 {
     private static readonly TicketStatus[] Unsolved = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold];
