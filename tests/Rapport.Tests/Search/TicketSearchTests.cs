@@ -150,7 +150,9 @@ public class TicketSearchTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(numbers.Order(), seen.Order());
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.Equal(numbers.Take(2).Order(), seen.Take(2).Order());
-        Assert.Equal(6, facets!.Status["new"]);
+        Assert.Equal(7, facets!.Total);
+        Assert.False(facets.Limited);
+        Assert.Equal(6, facets.Status["new"]);
         Assert.Equal(1, facets.Status["pending"]);
         Assert.Equal(7, facets.Channel.Values.Sum());
         Assert.Equal(7, facets.Type.Values.Sum());
@@ -240,6 +242,42 @@ public class TicketSearchTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         Assert.True(report.Tickets > 0);
         Assert.Equal([ticket.Number], await agent.FoundAsync(word));
+    }
+
+    [Theory, Providers]
+    public async Task AWordInMoreTicketsThanTheWindow_IsRankedAmongTheNewestMatches_AndTheFacetsSaySo(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var word = SearchRequests.Word();
+        var first = await agent.OpenTicketAsync($"{word} first of many", "The oldest.");
+        // More tickets than the window, written as a bulk load would (the triggers index them all the same).
+        await app.WithDbAsync(async data =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            data.Tickets.AddRange(Enumerable.Range(0, SearchTickets.Window).Select(i => new Rapport.Features.Tickets.Ticket
+            {
+                Subject = $"Another {word} ticket {i}", RequesterId = first.Requester.Id, Channel = Rapport.Features.Tickets.Channel.Email,
+                CreatedAt = now, UpdatedAt = now,
+            }));
+            return await data.SaveChangesAsync();
+        });
+
+        var page = await agent.SearchAsync(word, "&facets=true&limit=100");
+
+        Assert.True(page.Facets!.Limited);
+        Assert.Equal(SearchTickets.Window, page.Facets.Total);
+        var seen = page.Tickets!.Select(h => h.Ticket.Number).ToList();
+        for (var cursor = page.NextCursor; cursor is not null;)
+        {
+            var next = await agent.SearchAsync(word, $"&limit=100&cursor={cursor}");
+            seen.AddRange(next.Tickets!.Select(h => h.Ticket.Number));
+            cursor = next.NextCursor;
+        }
+        Assert.Equal(SearchTickets.Window, seen.Distinct().Count());
+        // The oldest match is out of the window until the search is narrowed to reach it.
+        Assert.DoesNotContain(first.Number, seen);
+        Assert.Equal([first.Number], await agent.FoundAsync($"{word} oldest"));
     }
 
     [Theory, Providers]

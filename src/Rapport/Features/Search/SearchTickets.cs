@@ -14,8 +14,12 @@ public sealed record SearchRequest(string? Q, int? Limit = null, string? Cursor 
 /// <summary>A ticket found, with a passage of its text around the words (safe HTML with &lt;mark&gt;), when words were searched.</summary>
 public sealed record TicketHit(TicketDto Ticket, string? Snippet);
 
-/// <summary>How many tickets match, by status, type and channel (snake_case names), before paging.</summary>
-public sealed record SearchFacets(IReadOnlyDictionary<string, int> Status, IReadOnlyDictionary<string, int> Type, IReadOnlyDictionary<string, int> Channel);
+/// <summary>
+/// How many tickets the results hold, by status, type and channel (snake_case names), before paging. <c>Limited</c>:
+/// more tickets match than <see cref="SearchTickets.Window"/>, and the results are the best of the newest of them.
+/// </summary>
+public sealed record SearchFacets(
+    int Total, bool Limited, IReadOnlyDictionary<string, int> Status, IReadOnlyDictionary<string, int> Type, IReadOnlyDictionary<string, int> Channel);
 
 public sealed record TicketSearchPage(IReadOnlyList<TicketHit> Items, string? NextCursor, SearchFacets? Facets);
 
@@ -27,12 +31,23 @@ public sealed record TicketSearchPage(IReadOnlyList<TicketHit> Items, string? Ne
 /// </summary>
 public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, TimeProvider clock)
 {
+    /// <summary>
+    /// Words are ranked among the newest this many tickets that match them (after the fields and the access rule), and
+    /// facets count those: ranking every match of a common word ("payment" is in one ticket in nine) would read a
+    /// hundred thousand rows for each search at a million tickets. A rarer word, another word or a field brings older
+    /// tickets into reach. Zendesk's search stops at a thousand results too.
+    /// </summary>
+    public const int Window = 1_000;
+
     // A class with initialisers, not a positional record: EF translates member access on these, not on constructor arguments.
     private sealed class Ranked
     {
         public long Number { get; init; }
         public double Rank { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
+        public TicketStatus Status { get; init; }
+        public TicketType Type { get; init; }
+        public Channel Channel { get; init; }
     }
 
     public async Task<Result<TicketSearchPage>> ExecuteAsync(SearchRequest request, Actor actor, CancellationToken ct)
@@ -54,9 +69,15 @@ public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, Tim
             var excluded = engine.MatchTickets(text.AnyOfExcluded(), scope);
             tickets = tickets.Where(t => !excluded.Any(m => m.Id == t.Number));
         }
-        IQueryable<Ranked> ranked = text.HasTerms
-            ? tickets.Join(engine.MatchTickets(text, scope), t => t.Number, m => m.Id, (t, m) => new Ranked { Number = t.Number, Rank = m.Rank, UpdatedAt = t.UpdatedAt })
-            : tickets.Select(t => new Ranked { Number = t.Number, UpdatedAt = t.UpdatedAt });
+        // The window is taken in the engine's own order (the match's id, newest first), so the engine walks its index from
+        // the newest match and stops at the window's end instead of reading every match.
+        var window = text.HasTerms
+            ? tickets.Join(engine.MatchTickets(text, scope), t => t.Number, m => m.Id,
+                    (t, m) => new Ranked { Number = m.Id, Rank = m.Rank, UpdatedAt = t.UpdatedAt, Status = t.Status, Type = t.Type, Channel = t.Channel })
+                .OrderByDescending(r => r.Number).Take(Window)
+            : tickets.Select(t => new Ranked { Number = t.Number, UpdatedAt = t.UpdatedAt, Status = t.Status, Type = t.Type, Channel = t.Channel })
+                .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number).Take(Window);
+        var ranked = window;
 
         // A ticket's number typed alone ("1042" or "#1042") opens the list with that ticket, as agents expect; it is
         // then left out of the ranked rows so that no page shows it twice.
@@ -81,8 +102,7 @@ public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, Tim
             next = TextCursor.Encode(last.Rank.ToString("R", CultureInfo.InvariantCulture),
                 last.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Number.ToString(CultureInfo.InvariantCulture));
         }
-        var matching = text.HasTerms ? tickets.Join(engine.MatchTickets(text, scope), t => t.Number, m => m.Id, (t, _) => t) : tickets;
-        var facets = request.Facets && request.Cursor is null ? await FacetsAsync(matching, ct) : null;
+        var facets = request.Facets && request.Cursor is null ? await FacetsAsync(window, ct) : null;
         return new TicketSearchPage(items, next, facets);
     }
 
@@ -106,12 +126,13 @@ public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, Tim
             : ranked.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number);
     }
 
-    private static async Task<SearchFacets> FacetsAsync(IQueryable<Ticket> matching, CancellationToken ct)
+    private static async Task<SearchFacets> FacetsAsync(IQueryable<Ranked> matching, CancellationToken ct)
     {
         var status = await matching.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var type = await matching.GroupBy(t => t.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var channel = await matching.GroupBy(t => t.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return new SearchFacets(
+        var total = status.Sum(f => f.Count);
+        return new SearchFacets(total, total >= Window,
             status.ToDictionary(f => EnumNames.ToSnakeCase(f.Key), f => f.Count),
             type.ToDictionary(f => EnumNames.ToSnakeCase(f.Key), f => f.Count),
             channel.ToDictionary(f => EnumNames.ToSnakeCase(f.Key), f => f.Count));
