@@ -12,6 +12,7 @@ using Rapport.Features.Demo;
 using Rapport.Features.Email;
 using Rapport.Features.Email.Intake;
 using Rapport.Features.Health;
+using Rapport.Features.Knowledge;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
 using Rapport.Features.Email.Templates;
@@ -61,6 +62,7 @@ public partial class Program
         builder.Services.AddTicketRouting();
         builder.Services.AddTone();
         builder.Services.AddCannedReplies();
+        builder.Services.AddKnowledge();
         builder.Services.AddEmailIntake();
         builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
@@ -86,6 +88,7 @@ public partial class Program
         app.MapMentionSuggestions();
         app.MapCannedReplies();
         app.MapCannedReplySuggestions();
+        app.MapKnowledge();
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();
