@@ -89,6 +89,7 @@ public partial class Program
         app.MapCannedReplies();
         app.MapCannedReplySuggestions();
         app.MapKnowledge();
+        app.MapKnowledgePages();
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();

@@ -71,6 +71,8 @@ public sealed class SaveArticle(RapportDbContext db, AuditLog audit, TimeProvide
 
     public async Task<Result<long>> DeleteAsync(long id, Actor actor, CancellationToken ct)
     {
+        if (actor.Role is not (People.Role.TeamLead or People.Role.Manager or People.Role.Admin))
+            return new ForbiddenError("Team leads, managers and admins delete articles; others unpublish them.");
         if (await db.KbArticles.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } article) return new ArticleNotFound(id);
         db.KbArticles.Remove(article);
         audit.Record(actor, KbAudit.Article, KbAudit.Id(id), "deleted", new AuditChanges()

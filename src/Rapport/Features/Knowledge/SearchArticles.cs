@@ -8,7 +8,8 @@ using Rapport.Infrastructure.Problems;
 namespace Rapport.Features.Knowledge;
 
 /// <param name="Prefix">Treat the last word as the start of a word (search as you type).</param>
-public sealed record ArticleSearchFilter(string? Q, string? Language = null, int? Limit = null, string? Cursor = null, bool Prefix = false);
+/// <param name="AnyWord">One of the words is enough (the new-request form's suggestions); not offered by the API.</param>
+public sealed record ArticleSearchFilter(string? Q, string? Language = null, int? Limit = null, string? Cursor = null, bool Prefix = false, bool AnyWord = false);
 
 /// <summary>
 /// Full-text search over articles with the search box's language (<see cref="SearchQueryParser"/>): words, "phrases" and
@@ -34,7 +35,7 @@ public sealed class SearchArticles(IArticleSearch search, TimeProvider clock)
         if (!check.IsValid) return check.ToError();
 
         var (hits, next) = await search.SearchAsync(new ArticleSearchRequest(query.Terms, query.ExcludedTerms, filter.Prefix, language,
-            PublishedPublicOnly: !actor.IsStaff, PageLimits.Clamp(filter.Limit), after), ct);
+            PublishedPublicOnly: !actor.IsStaff, PageLimits.Clamp(filter.Limit), after, filter.AnyWord), ct);
         return new Page<ArticleHit>(hits, next?.Encode());
     }
 }

@@ -4,7 +4,8 @@ namespace Rapport.Features.Knowledge.Search;
 
 /// <summary>
 /// What to find: words and phrases that must all appear (the last word as a prefix when <paramref name="PrefixLast"/>),
-/// and words and phrases that must not; filtered, and after <paramref name="After"/> when paging.
+/// and words and phrases that must not; filtered, and after <paramref name="After"/> when paging. With
+/// <paramref name="AnyTerm"/> one of the terms is enough (suggestions from a sentence); more matches rank higher.
 /// </summary>
 public sealed record ArticleSearchRequest(
     IReadOnlyList<SearchTerm> Terms,
@@ -13,7 +14,8 @@ public sealed record ArticleSearchRequest(
     string? Language,
     bool PublishedPublicOnly,
     int Limit,
-    ArticleSearchCursor? After);
+    ArticleSearchCursor? After,
+    bool AnyTerm = false);
 
 /// <summary>Where a page of results ended: the score, the provider's raw last-change key and the id of its last row.</summary>
 public sealed record ArticleSearchCursor(double Score, long Updated, long Id)

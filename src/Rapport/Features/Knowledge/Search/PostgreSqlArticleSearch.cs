@@ -23,7 +23,7 @@ internal sealed partial class PostgreSqlArticleSearch(RapportDbContext db) : IAr
         string inner, headline;
         if (request.Terms.Count > 0)
         {
-            var query = string.Join(" && ", request.Terms.Select((t, i) =>
+            var query = string.Join(request.AnyTerm ? " || " : " && ", request.Terms.Select((t, i) =>
                 request.PrefixLast && i == request.Terms.Count - 1 && !t.IsPhrase && Prefix(t.Text) is { } prefix
                     ? Parameter(prefix, $"@t{i}", parameters, "to_tsquery") : Phrase(t, $"@t{i}", parameters)));
             if (excluded is not null) query = $"({query}) && !!{excluded}";

@@ -19,7 +19,7 @@ internal sealed class SqliteArticleSearch(RapportDbContext db) : IArticleSearch
         string inner;
         if (request.Terms.Count > 0)
         {
-            var match = "(" + string.Join(" AND ", request.Terms.Select((t, i) => Quote(t.Text) + (request.PrefixLast && i == request.Terms.Count - 1 && !t.IsPhrase ? "*" : ""))) + ")";
+            var match = "(" + string.Join(request.AnyTerm ? " OR " : " AND ", request.Terms.Select((t, i) => Quote(t.Text) + (request.PrefixLast && i == request.Terms.Count - 1 && !t.IsPhrase ? "*" : ""))) + ")";
             if (request.Excluded.Count > 0) match += " NOT (" + string.Join(" OR ", request.Excluded.Select(t => Quote(t.Text))) + ")";
             parameters["@match"] = match;
             inner = $"""
