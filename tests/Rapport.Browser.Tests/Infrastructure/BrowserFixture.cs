@@ -95,7 +95,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 await page.WaitForFunctionAsync(settled);
                 return;
             }
-            catch (PlaywrightException e) when (e is not TimeoutException && attempt < 3)
+            catch (PlaywrightException) when (attempt < 3)
             {
                 // The document was replaced while the check ran (a navigation, not an htmx swap): check the new one.
             }
