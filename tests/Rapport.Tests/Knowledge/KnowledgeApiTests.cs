@@ -136,6 +136,10 @@ public class KnowledgeApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         var rest = await (await agent.GetAsync($"/api/v1/kb/articles?sectionId={section}&limit=2&cursor={first.NextCursor}")).ReadAsync<Page<ArticleSummary>>();
         Assert.Equal(["Old"], rest.Items.Select(a => a.Title));
         await (await agent.GetAsync("/api/v1/kb/articles?cursor=nonsense")).InvalidAsync("cursor");
+        await (await agent.GetAsync("/api/v1/kb/articles?status=lost")).InvalidAsync("status");
+        var category = (await (await agent.GetAsync($"/api/v1/kb/sections/{section}")).ReadAsync<SectionDto>()).CategoryId;
+        var inCategory = await (await agent.GetAsync($"/api/v1/kb/articles?categoryId={category}")).ReadAsync<Page<ArticleSummary>>();
+        Assert.Equal(["Draft", "Fresh", "Old"], inCategory.Items.Select(a => a.Title));
     }
 
     [Theory, Providers]

@@ -14,6 +14,7 @@ public sealed class ArticleForm
     public string? Visibility { get; set; }
     public string? Status { get; set; }
     public string? ReviewBy { get; set; }
+    public string? OwnerId { get; set; }
     public string? TranslationOf { get; set; }
     /// <summary>Set by the Preview button: show the body rendered, save nothing.</summary>
     public string? Preview { get; set; }
@@ -22,7 +23,7 @@ public sealed class ArticleForm
     {
         SectionId = article.SectionId.ToString(CultureInfo.InvariantCulture), Title = article.Title, Body = article.Body, Language = article.Language,
         Visibility = EnumNames.ToSnakeCase(article.Visibility), Status = EnumNames.ToSnakeCase(article.Status),
-        ReviewBy = article.ReviewBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ReviewBy = article.ReviewBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), OwnerId = article.OwnerId?.ToString(),
     };
 
     public ArticleRequest ToRequest(Validator check)
@@ -35,6 +36,6 @@ public sealed class ArticleForm
         }
         return new ArticleRequest(long.TryParse(SectionId, out var section) ? section : null, Title, Body, Language,
             QueryEnums.Parse<ArticleVisibility>("visibility", Visibility, check), QueryEnums.Parse<ArticleStatus>("status", Status, check),
-            null, reviewBy, long.TryParse(TranslationOf, out var original) ? original : null);
+            Guid.TryParse(OwnerId, out var owner) ? owner : null, reviewBy, long.TryParse(TranslationOf, out var original) ? original : null);
     }
 }
