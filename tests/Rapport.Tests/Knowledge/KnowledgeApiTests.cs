@@ -163,6 +163,20 @@ public class KnowledgeApiTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Theory, Providers]
+    public async Task Votes_SentTwiceAtOnce_AreOneVote(Db db)
+    {
+        var app = await fixture.For(db);
+        var section = await app.SectionAsync();
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (_, customer) = await app.SignInAsync(Role.Customer);
+        var article = await agent.CreateArticleAsync(section, "Double click", "Helpful?");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => customer.PostAsJsonAsync($"/api/v1/kb/articles/{article.Id}/votes", new { helpful = true })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        Assert.Equal(1, (await agent.ArticleAsync(article.Id)).Stats!.Helpful);
+    }
+
+    [Theory, Providers]
     public async Task DeflectionEvents_AreCountedPerArticle(Db db)
     {
         var app = await fixture.For(db);

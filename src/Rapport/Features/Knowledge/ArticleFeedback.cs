@@ -24,14 +24,22 @@ public sealed class ArticleFeedback(RapportDbContext db, TimeProvider clock)
         if (!await db.KbArticles.VisibleTo(actor).AnyAsync(a => a.Id == articleId, ct)) return new ArticleNotFound(articleId);
         var key = actor.UserId is { } user ? $"user:{user:N}" : visitor is { Length: > 0 and <= 64 } v ? $"visitor:{v}" : null;
         if (key is null) return ValidationError.For("helpful", "Votes need cookies: allow them and try again.");
-        return await db.InTransactionAsync(async () =>
+        for (var attempt = 1; ; attempt++)
         {
-            var vote = await db.KbVotes.FirstOrDefaultAsync(v => v.ArticleId == articleId && v.VoterKey == key, ct);
-            if (vote is null) db.KbVotes.Add(vote = new KbVote { ArticleId = articleId, VoterKey = key });
-            (vote.Helpful, vote.At) = (helpful, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return (Result<bool>)helpful;
-        }, ct);
+            try
+            {
+                var vote = await db.KbVotes.FirstOrDefaultAsync(v => v.ArticleId == articleId && v.VoterKey == key, ct);
+                if (vote is null) db.KbVotes.Add(vote = new KbVote { ArticleId = articleId, VoterKey = key });
+                (vote.Helpful, vote.At) = (helpful, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                return helpful;
+            }
+            catch (DbUpdateException) when (attempt == 1 && db.Database.CurrentTransaction is null)
+            {
+                // The same voter's first vote twice at once (a double click): the unique index kept one; change that one.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public async Task<Result<DeflectionEvent>> RecordAsync(long articleId, DeflectionRequest request, Actor actor, CancellationToken ct)

@@ -65,7 +65,17 @@ public sealed class SaveArticle(RapportDbContext db, AuditLog audit, TimeProvide
         // A new review date is a new period: its owner will be told again when it passes.
         if (entry.Property(a => a.ReviewBy).IsModified) article.ReviewNoticeFor = null;
         audit.Record(actor, KbAudit.Article, KbAudit.Id(article.Id), action, changes);
-        await db.InTransactionAsync(async () => await db.SaveChangesAsync(ct), ct);
+        try
+        {
+            await db.InTransactionAsync(async () => await db.SaveChangesAsync(ct), ct);
+        }
+        catch (DbUpdateException) when (db.Database.CurrentTransaction is null)
+        {
+            // Two saves at once both took the next version number; the unique index let only one through.
+            db.ChangeTracker.Clear();
+            if (!await db.KbArticleVersions.AnyAsync(v => v.ArticleId == article.Id && v.Number == article.CurrentVersion, ct)) throw;
+            return new ConflictError("Someone else saved this article at the same moment. Reload it and make your change again.");
+        }
         return article.Id;
     }
 
