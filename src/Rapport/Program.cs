@@ -12,6 +12,7 @@ using Rapport.Features.Demo;
 using Rapport.Features.Email;
 using Rapport.Features.Email.Intake;
 using Rapport.Features.Health;
+using Rapport.Features.Knowledge;
 using Rapport.Features.People;
 using Rapport.Features.Portal;
 using Rapport.Features.Email.Templates;
@@ -65,6 +66,7 @@ public partial class Program
         builder.Services.AddCannedReplies();
         builder.Services.AddSearch();
         builder.Services.AddTicketViews();
+        builder.Services.AddKnowledge();
         builder.Services.AddEmailIntake();
         builder.Services.AddEmailSending();
         builder.AddDatabaseStartup();
@@ -91,6 +93,8 @@ public partial class Program
         app.MapMentionSuggestions();
         app.MapCannedReplies();
         app.MapCannedReplySuggestions();
+        app.MapKnowledge();
+        app.MapKnowledgePages();
         app.MapOrganisations();
         app.MapUsers();
         app.MapTeams();

@@ -81,6 +81,12 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<MailTemplateOverride> MailTemplateOverrides => Set<MailTemplateOverride>();
     public DbSet<Features.CannedReplies.CannedReply> CannedReplies => Set<Features.CannedReplies.CannedReply>();
     public DbSet<Features.Tickets.Views.Saved.SavedView> SavedViews => Set<Features.Tickets.Views.Saved.SavedView>();
+    public DbSet<Features.Knowledge.KbCategory> KbCategories => Set<Features.Knowledge.KbCategory>();
+    public DbSet<Features.Knowledge.KbSection> KbSections => Set<Features.Knowledge.KbSection>();
+    public DbSet<Features.Knowledge.KbArticle> KbArticles => Set<Features.Knowledge.KbArticle>();
+    public DbSet<Features.Knowledge.KbArticleVersion> KbArticleVersions => Set<Features.Knowledge.KbArticleVersion>();
+    public DbSet<Features.Knowledge.KbVote> KbVotes => Set<Features.Knowledge.KbVote>();
+    public DbSet<Features.Knowledge.KbArticleCounters> KbArticleCounters => Set<Features.Knowledge.KbArticleCounters>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -194,6 +194,29 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("PUT", "/api/v1/views/{id:long}/position", Audience.Staff),
         ("DELETE", "/api/v1/views/{id:long}", Audience.Staff),
         ("GET", "/api/v1/views/{key}/tickets", Audience.Staff),
+        // The knowledge base: shelves are read by anyone and arranged by managers; articles are written by staff and
+        // deleted by supervisors; one article, search, votes and deflections are open, showing only published public ones.
+        ("GET", "/api/v1/kb/categories", Audience.Public),
+        ("GET", "/api/v1/kb/categories/{id:long}", Audience.Public),
+        ("POST", "/api/v1/kb/categories", Audience.Managers),
+        ("PUT", "/api/v1/kb/categories/{id:long}", Audience.Managers),
+        ("DELETE", "/api/v1/kb/categories/{id:long}", Audience.Managers),
+        ("GET", "/api/v1/kb/sections", Audience.Public),
+        ("GET", "/api/v1/kb/sections/{id:long}", Audience.Public),
+        ("POST", "/api/v1/kb/sections", Audience.Managers),
+        ("PUT", "/api/v1/kb/sections/{id:long}", Audience.Managers),
+        ("DELETE", "/api/v1/kb/sections/{id:long}", Audience.Managers),
+        ("GET", "/api/v1/kb/articles", Audience.Staff),
+        ("POST", "/api/v1/kb/articles", Audience.Staff),
+        ("GET", "/api/v1/kb/articles/search", Audience.Public),
+        ("GET", "/api/v1/kb/articles/{id:long}", Audience.Public),
+        ("PUT", "/api/v1/kb/articles/{id:long}", Audience.Staff),
+        ("DELETE", "/api/v1/kb/articles/{id:long}", Audience.Supervisors),
+        ("GET", "/api/v1/kb/articles/{id:long}/versions", Audience.Staff),
+        ("GET", "/api/v1/kb/articles/{id:long}/versions/{version:int}", Audience.Staff),
+        ("POST", "/api/v1/kb/articles/{id:long}/versions/{version:int}/restore", Audience.Staff),
+        ("POST", "/api/v1/kb/articles/{id:long}/votes", Audience.Public),
+        ("POST", "/api/v1/kb/articles/{id:long}/deflections", Audience.Public),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];
@@ -307,6 +330,10 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
             ["language"] = "en",
             ["canned-replies"] = "999999999",
             ["views"] = "999999999",
+            ["categories"] = "999999999",
+            ["sections"] = "999999999",
+            ["articles"] = "999999999",
+            ["versions"] = "1",
         };
     }
 

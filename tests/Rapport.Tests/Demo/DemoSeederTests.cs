@@ -45,6 +45,18 @@ public class DemoSeederTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Theory, Providers]
+    public async Task SmallSet_HasAKnowledgeBase_PublicInTwoLanguages_AndFoundBySearch(Db db)
+    {
+        var app = await SeededAppAsync(db);
+        var languages = await app.WithDbAsync(d => d.KbArticles.Select(a => new { a.Language, a.Visibility }).ToListAsync());
+        Assert.Equal(["de", "en"], languages.Select(a => a.Language).Distinct().Order());
+        Assert.Contains(languages, a => a.Visibility == Features.Knowledge.ArticleVisibility.Internal);
+        var found = await (await app.AnonymousClient().GetAsync("/api/v1/kb/articles/search?q=Paket&language=de"))
+            .ReadAsync<Page<Features.Knowledge.Search.ArticleHit>>();
+        Assert.Equal("Wann kommt mein Paket an?", Assert.Single(found.Items).Title);
+    }
+
+    [Theory, Providers]
     public async Task SmallSet_TicketsAgreeWithTheirMessages(Db db)
     {
         var app = await SeededAppAsync(db);

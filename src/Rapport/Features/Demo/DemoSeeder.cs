@@ -46,6 +46,7 @@ public sealed class DemoSeeder(RapportDbContext db, CreateUser createUser, UserM
         var staff = await new DemoStaff(db, createUser, users, clock, logger)
             .SeedAsync(DemoRandom.For(request.Seed, 10, 0), ct);
         progress?.Report(new DemoProgress("Teams and staff", 1, 1));
+        await DemoKnowledge.SeedAsync(db, now, ct);
 
         progress?.Report(new DemoProgress("Organisations", 0, 1));
         var organisations = await DemoOrganisations.SeedAsync(db, DemoRandom.For(request.Seed, 11, 0), request.Customers, now, ct);

@@ -12,7 +12,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlRapportDbContextModel
     {
         private PostgreSqlRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5aefed93-4be9-45ae-8622-cf99304a3fde"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("402ecc7f-110f-48a3-bd62-298ea0b65418"), entityTypeCount: 56)
         {
         }
 
@@ -44,6 +44,12 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             var commitment = CommitmentEntityType.Create(this);
             var escalationLevel = EscalationLevelEntityType.Create(this);
             var referralRule = ReferralRuleEntityType.Create(this);
+            var kbArticle = KbArticleEntityType.Create(this);
+            var kbArticleCounters = KbArticleCountersEntityType.Create(this);
+            var kbArticleVersion = KbArticleVersionEntityType.Create(this);
+            var kbCategory = KbCategoryEntityType.Create(this);
+            var kbSection = KbSectionEntityType.Create(this);
+            var kbVote = KbVoteEntityType.Create(this);
             var noticePreferences = NoticePreferencesEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var team = TeamEntityType.Create(this);
@@ -91,6 +97,12 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             CommitmentEntityType.CreateForeignKey1(commitment, ticket);
             EscalationLevelEntityType.CreateForeignKey1(escalationLevel, team);
             ReferralRuleEntityType.CreateForeignKey1(referralRule, team);
+            KbArticleEntityType.CreateForeignKey1(kbArticle, user);
+            KbArticleEntityType.CreateForeignKey2(kbArticle, kbSection);
+            KbArticleCountersEntityType.CreateForeignKey1(kbArticleCounters, kbArticle);
+            KbArticleVersionEntityType.CreateForeignKey1(kbArticleVersion, kbArticle);
+            KbSectionEntityType.CreateForeignKey1(kbSection, kbCategory);
+            KbVoteEntityType.CreateForeignKey1(kbVote, kbArticle);
             NoticePreferencesEntityType.CreateForeignKey1(noticePreferences, user);
             NotificationEntityType.CreateForeignKey1(notification, user);
             TeamMemberEntityType.CreateForeignKey1(teamMember, team);
@@ -153,6 +165,12 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             CommitmentEntityType.CreateAnnotations(commitment);
             EscalationLevelEntityType.CreateAnnotations(escalationLevel);
             ReferralRuleEntityType.CreateAnnotations(referralRule);
+            KbArticleEntityType.CreateAnnotations(kbArticle);
+            KbArticleCountersEntityType.CreateAnnotations(kbArticleCounters);
+            KbArticleVersionEntityType.CreateAnnotations(kbArticleVersion);
+            KbCategoryEntityType.CreateAnnotations(kbCategory);
+            KbSectionEntityType.CreateAnnotations(kbSection);
+            KbVoteEntityType.CreateAnnotations(kbVote);
             NoticePreferencesEntityType.CreateAnnotations(noticePreferences);
             NotificationEntityType.CreateAnnotations(notification);
             TeamEntityType.CreateAnnotations(team);

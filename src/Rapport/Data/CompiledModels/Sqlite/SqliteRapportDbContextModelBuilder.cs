@@ -11,7 +11,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
     public partial class SqliteRapportDbContextModel
     {
         private SqliteRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c1f53cf1-5b89-46d6-ab2a-8e92b2000e13"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("ffd9656f-4236-49f4-9161-6b42e0f31e73"), entityTypeCount: 56)
         {
         }
 
@@ -43,6 +43,12 @@ namespace Rapport.Data.CompiledModels.Sqlite
             var commitment = CommitmentEntityType.Create(this);
             var escalationLevel = EscalationLevelEntityType.Create(this);
             var referralRule = ReferralRuleEntityType.Create(this);
+            var kbArticle = KbArticleEntityType.Create(this);
+            var kbArticleCounters = KbArticleCountersEntityType.Create(this);
+            var kbArticleVersion = KbArticleVersionEntityType.Create(this);
+            var kbCategory = KbCategoryEntityType.Create(this);
+            var kbSection = KbSectionEntityType.Create(this);
+            var kbVote = KbVoteEntityType.Create(this);
             var noticePreferences = NoticePreferencesEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var team = TeamEntityType.Create(this);
@@ -90,6 +96,12 @@ namespace Rapport.Data.CompiledModels.Sqlite
             CommitmentEntityType.CreateForeignKey1(commitment, ticket);
             EscalationLevelEntityType.CreateForeignKey1(escalationLevel, team);
             ReferralRuleEntityType.CreateForeignKey1(referralRule, team);
+            KbArticleEntityType.CreateForeignKey1(kbArticle, user);
+            KbArticleEntityType.CreateForeignKey2(kbArticle, kbSection);
+            KbArticleCountersEntityType.CreateForeignKey1(kbArticleCounters, kbArticle);
+            KbArticleVersionEntityType.CreateForeignKey1(kbArticleVersion, kbArticle);
+            KbSectionEntityType.CreateForeignKey1(kbSection, kbCategory);
+            KbVoteEntityType.CreateForeignKey1(kbVote, kbArticle);
             NoticePreferencesEntityType.CreateForeignKey1(noticePreferences, user);
             NotificationEntityType.CreateForeignKey1(notification, user);
             TeamMemberEntityType.CreateForeignKey1(teamMember, team);
@@ -152,6 +164,12 @@ namespace Rapport.Data.CompiledModels.Sqlite
             CommitmentEntityType.CreateAnnotations(commitment);
             EscalationLevelEntityType.CreateAnnotations(escalationLevel);
             ReferralRuleEntityType.CreateAnnotations(referralRule);
+            KbArticleEntityType.CreateAnnotations(kbArticle);
+            KbArticleCountersEntityType.CreateAnnotations(kbArticleCounters);
+            KbArticleVersionEntityType.CreateAnnotations(kbArticleVersion);
+            KbCategoryEntityType.CreateAnnotations(kbCategory);
+            KbSectionEntityType.CreateAnnotations(kbSection);
+            KbVoteEntityType.CreateAnnotations(kbVote);
             NoticePreferencesEntityType.CreateAnnotations(noticePreferences);
             NotificationEntityType.CreateAnnotations(notification);
             TeamEntityType.CreateAnnotations(team);

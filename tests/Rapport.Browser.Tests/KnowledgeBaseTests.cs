@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Rapport.Browser.Tests.Infrastructure;
+using Rapport.Features.Knowledge;
+using Rapport.Features.People;
+
+namespace Rapport.Browser.Tests;
+
+/// <summary>The knowledge base in a browser: deflection from the new-request form, and writing an article with its preview.</summary>
+public class KnowledgeBaseTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Customer_TypingASubject_OpensASuggestedArticle_AndDoesNotNeedToSendTheRequest()
+    {
+        var word = "kb" + Guid.NewGuid().ToString("N")[..8];
+        var (agentClient, section) = await SectionAsync();
+        var article = await ReadAsync<ArticleDto>(await agentClient.PostAsJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section, title = $"Resetting your {word} router", body = "Hold the **reset** button for ten seconds.", language = "en", visibility = "public", status = "published",
+        }), HttpStatusCode.Created);
+        var customer = await fixture.App.CreateUserAsync(Role.Customer);
+        var page = await fixture.SignedInPageAsync(customer, width: 360);
+
+        await page.GotoAsync("/portal/requests/new");
+        await page.GetByLabel("Subject").PressSequentiallyAsync($"My {word} router");
+        var suggestion = page.Locator($"[data-suggested-article='{article.Id}']");
+        await Assertions.Expect(suggestion).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await NothingSticksOutAsync(page);
+
+        await suggestion.ClickAsync();
+        await page.WaitForURLAsync($"**/portal/help/articles/{article.Id}?from=suggestion");
+        await Assertions.Expect(page.Locator(".markdown strong")).ToHaveTextAsync("reset");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await NothingSticksOutAsync(page);
+        await BrowserFixture.SubmitAsync(page, page.Locator("[data-deflect]"));
+        await Assertions.Expect(page.Locator("[data-deflected]")).ToBeVisibleAsync();
+
+        var stats = (await ReadAsync<ArticleDto>(await agentClient.GetAsync($"/api/v1/kb/articles/{article.Id}"))).Stats!;
+        Assert.True(stats.Suggested >= 1);
+        Assert.Equal((1, 1), (stats.Opened, stats.Deflected));
+    }
+
+    [Fact]
+    public async Task Staff_WriteAnArticle_SeeingItsPreview_ThenFindItInTheList()
+    {
+        var (_, section) = await SectionAsync();
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var page = await fixture.SignedInPageAsync(agent);
+        var title = "Changing your plan " + Guid.NewGuid().ToString("N")[..6];
+
+        await page.GotoAsync("/agent/kb/new");
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Section").SelectOptionAsync(section.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Language").FillAsync("en");
+        await page.GetByLabel("Text", new() { Exact = true }).PressSequentiallyAsync("Go to **Billing**, then <b>Plan</b>.");
+        await Assertions.Expect(page.Locator("[data-kb-preview] strong")).ToHaveTextAsync("Billing");
+        await Assertions.Expect(page.Locator("[data-kb-preview]")).ToContainTextAsync("<b>Plan</b>");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Create article" }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit article");
+        await Assertions.Expect(page.Locator("[data-kb-preview] strong")).ToHaveTextAsync("Billing");
+        await page.GotoAsync("/agent/kb");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Visitor_BrowsesSearchesAndVotes_WithoutSigningIn()
+    {
+        var word = "kb" + Guid.NewGuid().ToString("N")[..8];
+        var (agentClient, section) = await SectionAsync();
+        var article = await ReadAsync<ArticleDto>(await agentClient.PostAsJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section, title = $"Paying by {word} transfer", body = $"A {word} transfer takes a day.", language = "en", visibility = "public", status = "published",
+        }), HttpStatusCode.Created);
+        var page = await fixture.NewPageAsync(width: 360);
+
+        await page.GotoAsync("/portal/help");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = article.Title })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Search the help articles").FillAsync(word);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-help-results] mark").First).ToHaveTextAsync(word);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await NothingSticksOutAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = article.Title }).ClickAsync();
+        await page.WaitForURLAsync($"**/portal/help/articles/{article.Id}");
+        await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Yes" }));
+        await Assertions.Expect(page.Locator("[data-help-vote] [role=status]")).ToContainTextAsync("Thank you");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Yes" }));
+
+        var stats = (await ReadAsync<ArticleDto>(await agentClient.GetAsync($"/api/v1/kb/articles/{article.Id}"))).Stats!;
+        Assert.Equal((1, 0), (stats.Helpful, stats.NotHelpful)); // one visitor, one vote
+    }
+
+    [Fact]
+    public async Task Manager_ArrangesCategoriesAndSections()
+    {
+        var manager = await fixture.App.CreateUserAsync(Role.Manager);
+        var page = await fixture.SignedInPageAsync(manager);
+        var name = "Orders " + Guid.NewGuid().ToString("N")[..6];
+        await page.GotoAsync("/agent/kb/shelves");
+        await page.GetByLabel("Name").First.FillAsync(name);
+        await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add category" }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        await page.Locator("#kbs-categoryId").SelectOptionAsync(new SelectOptionValue { Label = name });
+        await page.Locator("#kbs-name").FillAsync("Returns");
+        await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add section" }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Returns" }).Last).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>A manager's new category and section, and an agent's client for the API.</summary>
+    private async Task<(HttpClient Agent, long Section)> SectionAsync()
+    {
+        var (_, manager) = await fixture.App.SignInAsync(Role.Manager);
+        var category = await ReadAsync<CategoryDto>(await manager.PostAsJsonAsync("/api/v1/kb/categories", new { name = "Help " + Guid.NewGuid().ToString("N")[..6] }), HttpStatusCode.Created);
+        var section = await ReadAsync<SectionDto>(await manager.PostAsJsonAsync("/api/v1/kb/sections", new { categoryId = category.Id, name = "Devices" }), HttpStatusCode.Created);
+        var (_, agent) = await fixture.App.SignInAsync(Role.Agent);
+        return (agent, section.Id);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Assert.Equal(expected, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<T>(Rapport.Tests.Infrastructure.Json.Options))!;
+    }
+
+    private static async Task NothingSticksOutAsync(IPage page)
+    {
+        var wide = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + (e.id ? '#' + e.id : ''))");
+        Assert.Empty(wide);
+    }
+}
