@@ -5,7 +5,7 @@ using Rapport.Tests.Infrastructure;
 namespace Rapport.Tests.Search;
 
 /// <summary>
-/// The triggers that keep the search index current must survive every migration. On SQLite, a later migration that
+/// The triggers that keep the search indexes (tickets, customers, knowledge articles) current must survive every migration. On SQLite, a later migration that
 /// rebuilds a table (EF does for many column changes) drops its triggers without a word: this test is what notices.
 /// </summary>
 public class SearchIndexSchemaTests(AppFixture fixture) : IClassFixture<AppFixture>
@@ -16,6 +16,7 @@ public class SearchIndexSchemaTests(AppFixture fixture) : IClassFixture<AppFixtu
         "customer_search_email_added", "customer_search_email_changed", "customer_search_email_removed",
         "customer_search_organisation_renamed",
         "customer_search_phone_added", "customer_search_phone_changed", "customer_search_phone_removed",
+        "kb_articles_search_delete", "kb_articles_search_insert", "kb_articles_search_update",
         "ticket_search_message_added", "ticket_search_message_changed", "ticket_search_message_removed",
         "ticket_search_subject_changed", "ticket_search_tag_added", "ticket_search_tag_removed",
         "ticket_search_ticket_added", "ticket_search_ticket_removed",
@@ -24,6 +25,7 @@ public class SearchIndexSchemaTests(AppFixture fixture) : IClassFixture<AppFixtu
     private static readonly string[] PostgresTriggers =
     [
         "customer_search_customer", "customer_search_emails", "customer_search_organisation", "customer_search_phones",
+        "kb_articles_search_sync",
         "ticket_search_messages", "ticket_search_tags", "ticket_search_ticket",
     ];
 
