@@ -54,6 +54,7 @@ public class SearchTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
             await page.GotoAsync("/agent");
             var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search tickets and customers" });
             await box.FillAsync(word);
+            await Assertions.Expect(page.Locator("[data-quick-results]")).ToBeVisibleAsync();
             await box.PressAsync("Enter");
 
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/agent/search\\?q="));
@@ -85,8 +86,8 @@ public class SearchTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         var page = await fixture.SignedInPageAsync(customer, 360);
 
         await page.GotoAsync("/portal");
-        await page.GetByLabel("Search my requests").FillAsync(word);
-        await page.GetByLabel("Search my requests").PressAsync("Enter");
+        await page.GetByLabel("Search my requests and help articles").FillAsync(word);
+        await page.GetByLabel("Search my requests and help articles").PressAsync("Enter");
 
         await Assertions.Expect(page.Locator("[data-request-result]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator($"[data-request-result='{mine.Number}'] .snippet mark")).ToHaveTextAsync(word);
@@ -94,8 +95,8 @@ public class SearchTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("secretnote");
         await BrowserFixture.AssertAccessibleAsync(page);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page is wider than 360 px");
-        await page.GetByLabel("Search my requests").FillAsync("secretnote");
-        await page.GetByLabel("Search my requests").PressAsync("Enter");
+        await page.GetByLabel("Search my requests and help articles").FillAsync("secretnote");
+        await page.GetByLabel("Search my requests and help articles").PressAsync("Enter");
         await Assertions.Expect(page.GetByText("None of your requests mention")).ToBeVisibleAsync();
     }
 

@@ -5,6 +5,7 @@ using Rapport.Features.People;
 using Rapport.Features.Search;
 using Rapport.Tests.Customers;
 using Rapport.Tests.Infrastructure;
+using Rapport.Tests.Knowledge;
 using Rapport.Tests.People;
 using Rapport.Tests.Routing;
 
@@ -295,6 +296,26 @@ public class TicketSearchTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Theory, Providers]
+    public async Task TheOneSearch_FindsArticlesToo_PublicOnesForCustomers(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (_, customer) = await app.SignInAsync(Role.Customer);
+        var section = await app.SectionAsync();
+        var word = SearchRequests.Word();
+        var open = await agent.CreateArticleAsync(section, $"How to read your {word} meter", "Look at the display.");
+        var staffOnly = await agent.CreateArticleAsync(section, $"Internal {word} procedure", "Swap the meter.", visibility: "internal");
+
+        var forAgent = await agent.SearchAsync(word, "&type=article");
+        var forCustomer = await customer.SearchAsync(word, "&type=article");
+
+        Assert.Equal("article", forAgent.Type);
+        Assert.Equal(new[] { open.Id, staffOnly.Id }.Order(), forAgent.Articles!.Select(a => a.Id).Order());
+        Assert.Equal([open.Id], forCustomer.Articles!.Select(a => a.Id));
+        await (await agent.GetAsync($"/api/v1/search?type=article&q={word}+status:open")).InvalidAsync("q");
+    }
+
+    [Theory, Providers]
     public async Task BadInput_GetsAProblemNamingTheField(Db db)
     {
         var app = await fixture.For(db);
@@ -305,6 +326,7 @@ public class TicketSearchTests(AppFixture fixture) : IClassFixture<AppFixture>
         await (await agent.GetAsync("/api/v1/search?q=x&cursor=nonsense")).InvalidAsync("cursor");
         await (await agent.GetAsync("/api/v1/search?q=x&limit=0")).InvalidAsync("limit");
         await (await agent.GetAsync("/api/v1/search?q=x&type=invoice")).InvalidAsync("type");
+        await (await app.AnonymousClient().GetAsync("/api/v1/search?q=x&type=article")).ProblemAsync(HttpStatusCode.Unauthorized);
         await (await customer.GetAsync("/api/v1/search?q=x&type=customer")).ProblemAsync(HttpStatusCode.Forbidden);
         await (await app.AnonymousClient().GetAsync("/api/v1/search?q=x")).ProblemAsync(HttpStatusCode.Unauthorized);
         // Punctuation alone or FTS syntax is text, never an error or an operator.

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Data;
 using Rapport.Features.Access;
 using Rapport.Features.Customers;
+using Rapport.Features.Knowledge;
+using Rapport.Features.Knowledge.Search;
 using Rapport.Features.People;
 using Rapport.Features.Search.Index;
 using Rapport.Features.Search.Pages;
@@ -23,7 +25,7 @@ public static class SearchApi
     {
         var search = app.MapGroup("/api/v1/search").WithTags("Search").RequireAuthorization(Policies.Anyone);
         search.MapGet("/", SearchAsync).WithName("Search")
-            .WithSummary("Find tickets (default), customers (staff) or articles with the search language: words, \"phrases\", -word, status:open, tag:refund, updated<7d…");
+            .WithSummary("Find tickets (default), customers (staff) or knowledge articles with the search language: words, \"phrases\", -word; for tickets also status:open, tag:refund, updated<7d…");
         app.MapGet("/agent/search/quick", QuickAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }
@@ -31,29 +33,36 @@ public static class SearchApi
     /// <summary>How many of each the top bar's box shows while the agent types.</summary>
     private const int QuickTickets = 6;
     private const int QuickCustomers = 3;
+    private const int QuickArticles = 3;
 
-    /// <summary>The top bar's results as the agent types: the last word counts as a prefix ("refu" finds "refund").</summary>
+    /// <summary>
+    /// The top bar's results as the agent types: tickets, customers and knowledge articles, the last word counting as a
+    /// prefix ("refu" finds "refund").
+    /// </summary>
     private static async Task<RazorComponentResult<QuickResults>> QuickAsync(
-        SearchTickets tickets, SearchCustomers customers, HttpContext http, CancellationToken ct, string? q = null)
+        SearchTickets tickets, SearchCustomers customers, SearchArticles articles, HttpContext http, CancellationToken ct, string? q = null)
     {
         if (string.IsNullOrWhiteSpace(q)) return new RazorComponentResult<QuickResults>(new { Query = "" });
         var found = await tickets.ExecuteAsync(new SearchRequest(q, QuickTickets, AsYouType: true), Actor.FromPrincipal(http.User), ct);
         if (!found.Succeeded) return new RazorComponentResult<QuickResults>(new { Query = q, Error = SearchMessages.Say(found.Error!) });
         // Customers are found by words alone; a query with fields is about tickets.
         var people = await customers.ExecuteAsync(new SearchRequest(q, QuickCustomers, AsYouType: true), ct);
+        var kb = await articles.ExecuteAsync(new ArticleSearchFilter(q, Limit: QuickArticles, Prefix: true), Actor.FromPrincipal(http.User), ct);
         return new RazorComponentResult<QuickResults>(new
         {
             Query = q,
             Tickets = found.Value!.Items,
             Customers = people.Succeeded ? people.Value!.Items : Array.Empty<CustomerSummaryDto>(),
+            Articles = kb.Succeeded ? kb.Value!.Items : Array.Empty<ArticleHit>(),
         });
     }
 
     /// <summary>One page of what a search found: <c>tickets</c> or <c>customers</c>, by <c>type</c>.</summary>
-    public sealed record SearchResults(string Type, IReadOnlyList<TicketHit>? Tickets, IReadOnlyList<CustomerSummaryDto>? Customers, string? NextCursor, SearchFacets? Facets);
+    public sealed record SearchResults(string Type, IReadOnlyList<TicketHit>? Tickets, IReadOnlyList<CustomerSummaryDto>? Customers,
+        string? NextCursor, SearchFacets? Facets, IReadOnlyList<ArticleHit>? Articles = null);
 
     private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
-        SearchTickets tickets, SearchCustomers customers, HttpContext http, CancellationToken ct,
+        SearchTickets tickets, SearchCustomers customers, SearchArticles articles, HttpContext http, CancellationToken ct,
         string? q = null, string? type = null, int? limit = null, string? cursor = null, bool facets = false)
     {
         var actor = Actor.FromPrincipal(http.User);
@@ -72,6 +81,12 @@ public static class SearchApi
                     : people.Error!.ToProblem();
             case "customer":
                 return new ForbiddenError("Only staff search customers.").ToProblem();
+            case "article":
+                // The knowledge base's own search: staff find every article, customers published public ones.
+                var kb = await articles.ExecuteAsync(new ArticleSearchFilter(q, Limit: limit, Cursor: cursor), actor, ct);
+                return kb.Succeeded
+                    ? TypedResults.Ok(new SearchResults("article", null, null, kb.Value!.NextCursor, null, kb.Value.Items))
+                    : kb.Error!.ToProblem();
             default:
                 return ValidationError.For("type", "Use ticket, customer or article.").ToProblem();
         }
