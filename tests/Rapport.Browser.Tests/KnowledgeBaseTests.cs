@@ -105,13 +105,27 @@ public class KnowledgeBaseTests(BrowserFixture fixture) : IClassFixture<BrowserF
         var page = await fixture.SignedInPageAsync(manager);
         var name = "Orders " + Guid.NewGuid().ToString("N")[..6];
         await page.GotoAsync("/agent/kb/shelves");
-        await page.GetByLabel("Name").First.FillAsync(name);
+        await page.Locator("#kbc-name").FillAsync(name);
         await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add category" }));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
         await page.Locator("#kbs-categoryId").SelectOptionAsync(new SelectOptionValue { Label = name });
         await page.Locator("#kbs-name").FillAsync("Returns");
         await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add section" }));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Returns" }).Last).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // Rename the category and the section, and put the section first: the help centre shows the new names.
+        var category = page.Locator("[data-kb-category]", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = name }) });
+        await category.GetByText($"Change category {name}").ClickAsync();
+        await category.GetByLabel("Name", new() { Exact = true }).First.FillAsync(name + " and refunds");
+        await BrowserFixture.SubmitAsync(page, category.GetByRole(AriaRole.Button, new() { Name = $"Save category {name}" }));
+        category = page.Locator("[data-kb-category]", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = name + " and refunds" }) });
+        await Assertions.Expect(category).ToHaveCountAsync(1);
+        await category.GetByText("Change section Returns").ClickAsync();
+        var section = category.Locator("[data-kb-section]", new() { HasText = "Returns" });
+        await section.GetByLabel("Name", new() { Exact = true }).FillAsync("Returns and exchanges");
+        await BrowserFixture.SubmitAsync(page, section.GetByRole(AriaRole.Button, new() { Name = "Save section Returns" }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Returns and exchanges" })).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 
