@@ -1,5 +1,5 @@
 using Rapport.Features.Knowledge;
-using Rapport.Features.Knowledge.Search;
+using Rapport.Features.Search;
 
 namespace Rapport.Tests.Knowledge;
 
@@ -89,5 +89,5 @@ public class ArticleMarkdownTests
     [InlineData("stray\uE001 close", "stray close")]
     [InlineData("\uE000a\uE000b\uE001", "<mark>ab</mark>")]
     [InlineData("", "")]
-    public void Snippets_AreEscaped_WithOnlyBalancedMarks(string raw, string html) => Assert.Equal(html, ArticleSnippet.ToHtml(raw));
+    public void Snippets_AreEscaped_WithOnlyBalancedMarks(string raw, string html) => Assert.Equal(html, Highlight.ToHtml(raw));
 }

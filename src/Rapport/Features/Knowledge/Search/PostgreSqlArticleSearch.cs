@@ -12,7 +12,7 @@ namespace Rapport.Features.Knowledge.Search;
 internal sealed partial class PostgreSqlArticleSearch(RapportDbContext db) : IArticleSearch
 {
     private static readonly string HeadlineOptions =
-        $"StartSel={ArticleSnippet.Start}, StopSel={ArticleSnippet.Stop}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+        $"StartSel={Highlight.Start}, StopSel={Highlight.End}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
     public async Task<(List<ArticleHit> Hits, ArticleSearchCursor? Next)> SearchAsync(ArticleSearchRequest request, CancellationToken ct)
     {
@@ -54,7 +54,7 @@ internal sealed partial class PostgreSqlArticleSearch(RapportDbContext db) : IAr
             """;
         var hits = await SearchCommand.ReadAsync(db, sql, parameters, r => new ArticleHit(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3),
             Enum.Parse<ArticleVisibility>(r.GetString(4)), Enum.Parse<ArticleStatus>(r.GetString(5)),
-            ArticleSnippet.ToHtml(r.IsDBNull(8) ? "" : r.GetString(8)), r.GetFieldValue<DateTimeOffset>(6), r.GetDouble(7)), ct);
+            Highlight.ToHtml(r.IsDBNull(8) ? "" : r.GetString(8)), r.GetFieldValue<DateTimeOffset>(6), r.GetDouble(7)), ct);
         var next = hits.Count > request.Limit
             ? new ArticleSearchCursor(hits[request.Limit - 1].Score, hits[request.Limit - 1].UpdatedAt.UtcTicks, hits[request.Limit - 1].Id) : null;
         return ([.. hits.Take(request.Limit)], next);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Rapport.Data;
+using Rapport.Features.Search;
 
 namespace Rapport.Features.Knowledge.Search;
 
@@ -25,7 +26,7 @@ internal sealed class SqliteArticleSearch(RapportDbContext db) : IArticleSearch
             inner = $"""
                 SELECT a."Id" AS id, a."SectionId" AS section, a."Title" AS title, a."Language" AS language, a."Visibility" AS visibility,
                        a."Status" AS status, a."UpdatedAt" AS updated, -bm25(article_search, 10.0, 1.0) AS score,
-                       snippet(article_search, 1, char(57344), char(57345), '…', 24) AS snippet
+                       snippet(article_search, 1, char({(int)Highlight.Start}), char({(int)Highlight.End}), '…', 24) AS snippet
                 FROM article_search JOIN "KbArticles" a ON a."Id" = article_search.rowid
                 WHERE article_search MATCH @match{filters}
                 """;
@@ -44,7 +45,7 @@ internal sealed class SqliteArticleSearch(RapportDbContext db) : IArticleSearch
         var sql = $"SELECT * FROM ({inner}){after} ORDER BY score DESC, updated DESC, id DESC LIMIT @limit";
         var rows = await SearchCommand.ReadAsync(db, sql, parameters, r => (
             Hit: new ArticleHit(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Enum.Parse<ArticleVisibility>(r.GetString(4)),
-                Enum.Parse<ArticleStatus>(r.GetString(5)), ArticleSnippet.ToHtml(r.IsDBNull(8) ? "" : r.GetString(8)),
+                Enum.Parse<ArticleStatus>(r.GetString(5)), Highlight.ToHtml(r.IsDBNull(8) ? "" : r.GetString(8)),
                 (DateTimeOffset)Time.ConvertFromProvider(r.GetInt64(6))!, r.GetDouble(7)),
             Updated: r.GetInt64(6)), ct);
         var next = rows.Count > request.Limit ? new ArticleSearchCursor(rows[request.Limit - 1].Hit.Score, rows[request.Limit - 1].Updated, rows[request.Limit - 1].Hit.Id) : null;
