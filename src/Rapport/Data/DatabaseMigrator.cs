@@ -17,6 +17,9 @@ public sealed class DatabaseMigrator(RapportDbContext db, ILogger<DatabaseMigrat
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count == 0) return;
         logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        // A migration may rewrite a large table or index (SearchIndexByRecency reads every message): the 30 s a request
+        // gets would stop it half-way at a few hundred thousand tickets.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         await db.Database.MigrateAsync(ct);
     }
 
