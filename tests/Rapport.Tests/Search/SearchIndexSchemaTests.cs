@@ -18,7 +18,7 @@ public class SearchIndexSchemaTests(AppFixture fixture) : IClassFixture<AppFixtu
         "customer_search_phone_added", "customer_search_phone_changed", "customer_search_phone_removed",
         "kb_articles_search_delete", "kb_articles_search_insert", "kb_articles_search_update",
         "ticket_search_message_added", "ticket_search_message_changed", "ticket_search_message_removed",
-        "ticket_search_subject_changed", "ticket_search_tag_added", "ticket_search_tag_removed",
+        "ticket_search_status_changed", "ticket_search_subject_changed", "ticket_search_tag_added", "ticket_search_tag_removed",
         "ticket_search_ticket_added", "ticket_search_ticket_removed",
     ];
 

@@ -10,14 +10,27 @@ public sealed class TextMatch
 /// <summary>Which text of a ticket a search reads: staff search everything, customers the subject and public replies.</summary>
 public enum TicketText { Everything, PublicOnly }
 
+/// <summary>Ticket numbers from <see cref="From"/> (included) to <see cref="Before"/> (excluded).</summary>
+public sealed record NumberStretch(long From, long Before);
+
 /// <summary>
 /// The database's own full-text engine, behind one seam (decision 0008): FTS5 on SQLite, <c>tsvector</c> on PostgreSQL.
 /// Matches come back as queries, so filters, access rules, order and paging compose with them in one SQL statement.
 /// </summary>
 public interface ISearchEngine
 {
-    /// <summary>Tickets whose text holds the query's terms and none of its exclusions. Needs <see cref="TextQuery.HasTerms"/>.</summary>
-    IQueryable<TextMatch> MatchTickets(TextQuery query, TicketText text);
+    /// <summary>
+    /// Tickets whose text holds the query's terms and none of its exclusions, with one of its statuses, and within
+    /// <paramref name="stretch"/> when given. Needs <see cref="TextQuery.HasTerms"/>.
+    /// </summary>
+    IQueryable<TextMatch> MatchTickets(TextQuery query, TicketText text, NumberStretch? stretch = null);
+
+    /// <summary>
+    /// The stretches of ticket numbers, newest first and together covering 1 to <paramref name="newest"/>, in which a
+    /// search looks for its newest matches, stopping once it has enough: one stretch (null: all) when the engine walks
+    /// its index newest first by itself (FTS5), several when it cannot (GIN).
+    /// </summary>
+    IReadOnlyList<NumberStretch?> NewestFirst(long newest);
 
     /// <summary>Customers whose name, addresses, phones or organisation hold the query's terms.</summary>
     IQueryable<TextMatch> MatchCustomers(TextQuery query);

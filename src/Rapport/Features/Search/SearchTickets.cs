@@ -69,23 +69,13 @@ public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, Tim
             var excluded = engine.MatchTickets(text.AnyOfExcluded(), scope);
             tickets = tickets.Where(t => !excluded.Any(m => m.Id == t.Number));
         }
-        // The window is taken in the engine's own order (the match's id, newest first), so the engine walks its index from
-        // the newest match and stops at the window's end instead of reading every match.
-        var window = text.HasTerms
-            ? tickets.Join(engine.MatchTickets(text, scope), t => t.Number, m => m.Id,
-                    (t, m) => new Ranked { Number = m.Id, Rank = m.Rank, UpdatedAt = t.UpdatedAt, Status = t.Status, Type = t.Type, Channel = t.Channel })
-                .OrderByDescending(r => r.Number).Take(Window)
-            : tickets.Select(t => new Ranked { Number = t.Number, UpdatedAt = t.UpdatedAt, Status = t.Status, Type = t.Type, Channel = t.Channel })
-                .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number).Take(Window);
-        var ranked = window;
+        var window = text.HasTerms ? await NewestMatchesAsync(tickets, text, scope, ct) : await LatestUpdatedAsync(tickets, ct);
 
         // A ticket's number typed alone ("1042" or "#1042") opens the list with that ticket, as agents expect; it is
         // then left out of the ranked rows so that no page shows it twice.
         var exact = TicketNumberTyped(request.Q) is { } typed && await tickets.AnyAsync(t => t.Number == typed, ct) ? typed : (long?)null;
-        if (exact is { } number) ranked = ranked.Where(r => r.Number != number);
-
         var limit = PageLimits.Clamp(request.Limit);
-        var page = await Ordered(ranked, text.HasTerms, after).Take(limit + 1).ToListAsync(ct);
+        var page = After(Ordered(window.Where(r => r.Number != exact), text.HasTerms), text.HasTerms, after).Take(limit + 1).ToList();
         var numbers = page.Take(limit).Select(r => r.Number).ToList();
         if (exact is { } first && after.Length == 0) numbers.Insert(0, first);
         var found = (await db.WithTagsAndFollowersAsync(
@@ -102,39 +92,60 @@ public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, Tim
             next = TextCursor.Encode(last.Rank.ToString("R", CultureInfo.InvariantCulture),
                 last.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Number.ToString(CultureInfo.InvariantCulture));
         }
-        var facets = request.Facets && request.Cursor is null ? await FacetsAsync(window, ct) : null;
+        var facets = request.Facets && request.Cursor is null ? Facets(window) : null;
         return new TicketSearchPage(items, next, facets);
     }
+
+    /// <summary>
+    /// The newest <see cref="Window"/> tickets that match the words and the filters, with their rank. Each pass asks the
+    /// engine for the newest matches in one stretch of numbers, taken in the engine's own order (newest first), so it walks
+    /// its index from the newest match and stops at the window's end instead of reading every match.
+    /// </summary>
+    private async Task<List<Ranked>> NewestMatchesAsync(IQueryable<Ticket> tickets, TextQuery text, TicketText scope, CancellationToken ct)
+    {
+        var window = new List<Ranked>();
+        var newest = await db.Tickets.MaxAsync(t => (long?)t.Number, ct) ?? 0;
+        foreach (var stretch in engine.NewestFirst(newest))
+        {
+            window.AddRange(await tickets.Join(engine.MatchTickets(text, scope, stretch), t => t.Number, m => m.Id,
+                    (t, m) => new Ranked { Number = m.Id, Rank = m.Rank, UpdatedAt = t.UpdatedAt, Status = t.Status, Type = t.Type, Channel = t.Channel })
+                .OrderByDescending(r => r.Number).Take(Window - window.Count).ToListAsync(ct));
+            if (window.Count >= Window) break;
+        }
+        return window;
+    }
+
+    /// <summary>Without words, the <see cref="Window"/> most recently updated tickets that pass the filters.</summary>
+    private static Task<List<Ranked>> LatestUpdatedAsync(IQueryable<Ticket> tickets, CancellationToken ct) =>
+        tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Number).Take(Window)
+            .Select(t => new Ranked { Number = t.Number, UpdatedAt = t.UpdatedAt, Status = t.Status, Type = t.Type, Channel = t.Channel })
+            .ToListAsync(ct);
 
     private static long? TicketNumberTyped(string? q) =>
         q?.Trim().TrimStart('#') is { Length: > 0 and <= 18 } digits && digits.All(char.IsAsciiDigit) ? long.Parse(digits, CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Best match first, then the latest update, then the higher number; the page starts after the cursor's row.</summary>
-    private static IQueryable<Ranked> Ordered(IQueryable<Ranked> ranked, bool byRank, string[] after)
+    /// <summary>Best match first, then the latest update, then the higher number; without words, the latest update first.</summary>
+    private static IEnumerable<Ranked> Ordered(IEnumerable<Ranked> window, bool byRank) => byRank
+        ? window.OrderBy(r => r.Rank).ThenByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number)
+        : window.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number);
+
+    /// <summary>The rows after the cursor's row, in <see cref="Ordered"/>'s order.</summary>
+    private static IEnumerable<Ranked> After(IEnumerable<Ranked> ordered, bool byRank, string[] after)
     {
-        if (after.Length == 3 && double.TryParse(after[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var rank)
-            && long.TryParse(after[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            && long.TryParse(after[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            var at = new DateTimeOffset(ticks, TimeSpan.Zero);
-            ranked = byRank
-                ? ranked.Where(r => r.Rank > rank || (r.Rank == rank && (r.UpdatedAt < at || (r.UpdatedAt == at && r.Number < number))))
-                : ranked.Where(r => r.UpdatedAt <= at && (r.UpdatedAt < at || r.Number < number));
-        }
+        if (after.Length != 3 || !double.TryParse(after[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var rank)
+            || !long.TryParse(after[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || !long.TryParse(after[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            return ordered;
+        var at = new DateTimeOffset(ticks, TimeSpan.Zero);
         return byRank
-            ? ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number)
-            : ranked.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Number);
+            ? ordered.Where(r => r.Rank > rank || (r.Rank == rank && (r.UpdatedAt < at || (r.UpdatedAt == at && r.Number < number))))
+            : ordered.Where(r => r.UpdatedAt <= at && (r.UpdatedAt < at || r.Number < number));
     }
 
-    private static async Task<SearchFacets> FacetsAsync(IQueryable<Ranked> matching, CancellationToken ct)
+    private static SearchFacets Facets(IReadOnlyCollection<Ranked> window)
     {
-        var status = await matching.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var type = await matching.GroupBy(t => t.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var channel = await matching.GroupBy(t => t.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var total = status.Sum(f => f.Count);
-        return new SearchFacets(total, total >= Window,
-            status.ToDictionary(f => EnumNames.ToSnakeCase(f.Key), f => f.Count),
-            type.ToDictionary(f => EnumNames.ToSnakeCase(f.Key), f => f.Count),
-            channel.ToDictionary(f => EnumNames.ToSnakeCase(f.Key), f => f.Count));
+        static Dictionary<string, int> By<T>(IEnumerable<Ranked> rows, Func<Ranked, T> key) where T : struct, Enum =>
+            rows.GroupBy(key).ToDictionary(g => EnumNames.ToSnakeCase(g.Key), g => g.Count());
+        return new SearchFacets(window.Count, window.Count >= Window, By(window, r => r.Status), By(window, r => r.Type), By(window, r => r.Channel));
     }
 }

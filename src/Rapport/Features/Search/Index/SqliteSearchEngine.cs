@@ -12,11 +12,19 @@ namespace Rapport.Features.Search.Index;
 internal sealed class SqliteSearchEngine(RapportDbContext db) : ISearchEngine
 {
     private static readonly string[] PublicColumns = ["subject", "public_text"];
+    private static readonly string[] TextColumns = ["subject", "tags", "public_text", "internal_text"];
     private const int PublicTextColumn = 2;
 
-    // bm25's column weights: a word in the subject counts most, then the tags, then the conversation.
-    public IQueryable<TextMatch> MatchTickets(TextQuery query, TicketText text) => db.Database.SqlQuery<TextMatch>(
-        $"SELECT rowid AS Id, bm25(ticket_search, 10.0, 5.0, 1.0, 1.0) AS Rank FROM ticket_search WHERE ticket_search MATCH {Fts5(query, text)}");
+    // bm25's column weights: a word in the subject counts most, then the tags, then the conversation; the fields not at all.
+    public IQueryable<TextMatch> MatchTickets(TextQuery query, TicketText text, NumberStretch? stretch = null)
+    {
+        var (from, before) = stretch is { } s ? (s.From, s.Before) : (0, long.MaxValue);
+        return db.Database.SqlQuery<TextMatch>(
+            $"SELECT rowid AS Id, bm25(ticket_search, 10.0, 5.0, 1.0, 1.0, 0.0) AS Rank FROM ticket_search WHERE ticket_search MATCH {Fts5(query, text)} AND rowid >= {from} AND rowid < {before}");
+    }
+
+    /// <summary>FTS5 walks its index newest first when asked to order by rowid descending, and stops when it has enough.</summary>
+    public IReadOnlyList<NumberStretch?> NewestFirst(long newest) => [null];
 
     public IQueryable<TextMatch> MatchCustomers(TextQuery query) => db.Database.SqlQuery<TextMatch>(
         $"SELECT rowid AS Id, bm25(customer_search, 10.0, 8.0, 4.0, 2.0) AS Rank FROM customer_search WHERE customer_search MATCH {query.ToFts5()}");
@@ -29,7 +37,7 @@ internal sealed class SqliteSearchEngine(RapportDbContext db) : ISearchEngine
         var list = string.Join(',', numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)));
         var rows = await db.Database.SqlQueryRaw<SnippetRow>(
             $"SELECT rowid AS Id, snippet(ticket_search, {column}, char({(int)Highlight.Start}), char({(int)Highlight.End}), '…', 16) AS Text " +
-            $"FROM ticket_search WHERE ticket_search MATCH {{0}} AND rowid IN ({list})", Fts5(query, text)).ToListAsync(ct);
+            $"FROM ticket_search WHERE ticket_search MATCH {{0}} AND rowid IN ({list})", Fts5(query.WordsOnly(), text)).ToListAsync(ct);
         return rows.Where(r => !string.IsNullOrWhiteSpace(r.Text)).ToDictionary(r => r.Id, r => r.Text!);
     }
 
@@ -44,7 +52,13 @@ internal sealed class SqliteSearchEngine(RapportDbContext db) : ISearchEngine
 
     public Task ResumeUpkeepInTransactionAsync(CancellationToken ct) => db.Database.ExecuteSqlRawAsync("UPDATE search_upkeep SET paused = 0", ct);
 
-    private static string Fts5(TextQuery query, TicketText text) => query.ToFts5(text == TicketText.PublicOnly ? PublicColumns : null);
+    /// <summary>The words in the text columns the searcher may read, and the status markers in <c>fields</c>.</summary>
+    private static string Fts5(TextQuery query, TicketText text)
+    {
+        var words = query.ToFts5(text == TicketText.PublicOnly ? PublicColumns : TextColumns);
+        return query.Statuses.Count == 0 ? words
+            : $"{words} AND fields : ({string.Join(" OR ", query.Statuses.Select(s => SqliteSearchSchema.StatusMarker(s)))})";
+    }
 }
 
 /// <summary>A snippet as the database returns it, with sentinels around the matched words.</summary>

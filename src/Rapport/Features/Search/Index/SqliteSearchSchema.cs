@@ -31,9 +31,18 @@ public static class SqliteSearchSchema
 
     private static string CustomerRow(string customer) => CustomerRows($"c.Id = {customer}");
 
+    /// <summary>
+    /// The <c>fields</c> column's words for a ticket: its status as one word ("statusopen"), so that FTS5 intersects a
+    /// <c>status:</c> filter with the words (<see cref="TextQuery.Statuses"/>). Typed words are matched only in the text
+    /// columns, so no one finds a ticket by typing a marker.
+    /// </summary>
+    private static string Fields(string status) => $"'status' || lower({status})";
+
+    public static string StatusMarker(Tickets.TicketStatus status) => "status" + status.ToString().ToLowerInvariant();
+
     /// <summary>Tickets' searchable columns, from their rows.</summary>
     private static string TicketRows(string where) => $"""
-        SELECT t.Number, t.Subject, {TagsOf("t.Number")}, {MessagesOf("t.Number", "Public")}, {MessagesOf("t.Number", "Internal")}
+        SELECT t.Number, t.Subject, {TagsOf("t.Number")}, {MessagesOf("t.Number", "Public")}, {MessagesOf("t.Number", "Internal")}, {Fields("t.Status")}
         FROM Tickets t WHERE {where}
         """;
 
@@ -41,7 +50,7 @@ public static class SqliteSearchSchema
     public static string[] RebuildTickets(string from, string to) =>
     [
         $"DELETE FROM ticket_search WHERE rowid >= {from} AND rowid < {to}",
-        $"INSERT INTO ticket_search (rowid, subject, tags, public_text, internal_text) {TicketRows($"t.Number >= {from} AND t.Number < {to}")}",
+        $"INSERT INTO ticket_search (rowid, subject, tags, public_text, internal_text, fields) {TicketRows($"t.Number >= {from} AND t.Number < {to}")}",
     ];
 
     /// <summary>Writes the rows of the customers whose id is in [<paramref name="from"/>, <paramref name="to"/>) afresh.</summary>
@@ -58,21 +67,30 @@ public static class SqliteSearchSchema
         .. RebuildCustomers("0", "9223372036854775807"),
     ];
 
-    public static readonly string[] Create =
-    [
+    public static string[] Create => [
         "CREATE TABLE search_upkeep (paused INTEGER NOT NULL)",
         "INSERT INTO search_upkeep (paused) VALUES (0)",
-        "CREATE VIRTUAL TABLE ticket_search USING fts5(subject, tags, public_text, internal_text, tokenize = 'unicode61 remove_diacritics 2')",
-        "CREATE VIRTUAL TABLE customer_search USING fts5(name, emails, phones, organisation, tokenize = 'unicode61 remove_diacritics 2')",
+        .. TicketIndex,
+        .. CustomerIndex,
+    ];
+
+    private static string[] TicketIndex =>
+    [
+        "CREATE VIRTUAL TABLE ticket_search USING fts5(subject, tags, public_text, internal_text, fields, tokenize = 'unicode61 remove_diacritics 2')",
 
         $"""
         CREATE TRIGGER ticket_search_ticket_added AFTER INSERT ON Tickets WHEN {Upkeep} BEGIN
-            INSERT INTO ticket_search (rowid, subject, tags, public_text, internal_text) VALUES (new.Number, new.Subject, '', '', '');
+            INSERT INTO ticket_search (rowid, subject, tags, public_text, internal_text, fields) VALUES (new.Number, new.Subject, '', '', '', {Fields("new.Status")});
         END
         """,
         $"""
         CREATE TRIGGER ticket_search_subject_changed AFTER UPDATE OF Subject ON Tickets WHEN {Upkeep} AND new.Subject IS NOT old.Subject BEGIN
             UPDATE ticket_search SET subject = new.Subject WHERE rowid = new.Number;
+        END
+        """,
+        $"""
+        CREATE TRIGGER ticket_search_status_changed AFTER UPDATE OF Status ON Tickets WHEN {Upkeep} AND new.Status IS NOT old.Status BEGIN
+            UPDATE ticket_search SET fields = {Fields("new.Status")} WHERE rowid = new.Number;
         END
         """,
         "CREATE TRIGGER ticket_search_ticket_removed AFTER DELETE ON Tickets BEGIN DELETE FROM ticket_search WHERE rowid = old.Number; END",
@@ -108,6 +126,12 @@ public static class SqliteSearchSchema
             UPDATE ticket_search SET public_text = {MessagesOf("old.TicketNumber", "Public")}, internal_text = {MessagesOf("old.TicketNumber", "Internal")} WHERE rowid = old.TicketNumber;
         END
         """,
+
+    ];
+
+    private static string[] CustomerIndex =>
+    [
+        "CREATE VIRTUAL TABLE customer_search USING fts5(name, emails, phones, organisation, tokenize = 'unicode61 remove_diacritics 2')",
 
         // Customers: any change to a customer, their addresses, phones or organisation's name rewrites their row.
         $"""
@@ -154,14 +178,23 @@ public static class SqliteSearchSchema
         """,
     ];
 
+    /// <summary>Removes the tickets' index (triggers and table) and nothing else, for a migration that writes it anew.</summary>
+    public static readonly string[] DropTickets =
+    [
+        .. new[] { "ticket_added", "subject_changed", "status_changed", "ticket_removed", "tag_added", "tag_removed", "message_added", "message_changed", "message_removed" }
+            .Select(t => $"DROP TRIGGER IF EXISTS ticket_search_{t}"),
+        "DROP TABLE IF EXISTS ticket_search",
+    ];
+
+    /// <summary>The tickets' index written anew and filled: <c>SearchIndexByRecency</c> added the status column.</summary>
+    public static string[] RecreateTickets => [.. DropTickets, .. TicketIndex, .. RebuildTickets("0", "9223372036854775807")];
+
     public static readonly string[] Drop =
     [
-        .. new[] { "ticket_added", "subject_changed", "ticket_removed", "tag_added", "tag_removed", "message_added", "message_changed", "message_removed" }
-            .Select(t => $"DROP TRIGGER IF EXISTS ticket_search_{t}"),
+        .. DropTickets,
         .. new[] { "customer_added", "customer_changed", "customer_removed", "email_added", "email_changed", "email_removed",
                 "phone_added", "phone_changed", "phone_removed", "organisation_renamed" }
             .Select(t => $"DROP TRIGGER IF EXISTS customer_search_{t}"),
-        "DROP TABLE IF EXISTS ticket_search",
         "DROP TABLE IF EXISTS customer_search",
         "DROP TABLE IF EXISTS search_upkeep",
     ];
