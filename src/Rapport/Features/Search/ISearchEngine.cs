@@ -26,11 +26,10 @@ public interface ISearchEngine
     IQueryable<TextMatch> MatchTickets(TextQuery query, TicketText text, NumberStretch? stretch = null);
 
     /// <summary>
-    /// The stretches of ticket numbers, newest first and together covering 1 to <paramref name="newest"/>, in which a
-    /// search looks for its newest matches, stopping once it has enough: one stretch (null: all) when the engine walks
-    /// its index newest first by itself (FTS5), several when it cannot (GIN).
+    /// Null when the engine walks its matches newest first by itself and stops when it has enough (FTS5); else the size
+    /// of the stretches of numbers its index marks (2^bits), which a search reads newest first (<see cref="NewestFirst"/>).
     /// </summary>
-    IReadOnlyList<NumberStretch?> NewestFirst(long newest);
+    int? StretchBits { get; }
 
     /// <summary>Customers whose name, addresses, phones or organisation hold the query's terms.</summary>
     IQueryable<TextMatch> MatchCustomers(TextQuery query);

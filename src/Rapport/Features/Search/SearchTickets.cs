@@ -97,22 +97,23 @@ public sealed class SearchTickets(RapportDbContext db, ISearchEngine engine, Tim
     }
 
     /// <summary>
-    /// The newest <see cref="Window"/> tickets that match the words and the filters, with their rank. Each pass asks the
-    /// engine for the newest matches in one stretch of numbers, taken in the engine's own order (newest first), so it walks
-    /// its index from the newest match and stops at the window's end instead of reading every match.
+    /// The newest <see cref="Window"/> tickets that match the words and the filters, with their rank, taken in the engine's
+    /// own order (newest first), so that it walks its index from the newest match and stops at the window's end instead of
+    /// reading every match. An engine that cannot walk newest first is asked stretch by stretch (<see cref="NewestFirst"/>).
     /// </summary>
     private async Task<List<Ranked>> NewestMatchesAsync(IQueryable<Ticket> tickets, TextQuery text, TicketText scope, CancellationToken ct)
     {
         var window = new List<Ranked>();
-        var newest = await db.Tickets.MaxAsync(t => (long?)t.Number, ct) ?? 0;
-        foreach (var stretch in engine.NewestFirst(newest))
+        var newest = engine.StretchBits is null ? 0 : await db.Tickets.MaxAsync(t => (long?)t.Number, ct) ?? 0;
+        for (var stretch = NewestFirst.First(newest, engine.StretchBits); ;)
         {
             window.AddRange(await tickets.Join(engine.MatchTickets(text, scope, stretch), t => t.Number, m => m.Id,
                     (t, m) => new Ranked { Number = m.Id, Rank = m.Rank, UpdatedAt = t.UpdatedAt, Status = t.Status, Type = t.Type, Channel = t.Channel })
                 .OrderByDescending(r => r.Number).Take(Window - window.Count).ToListAsync(ct));
-            if (window.Count >= Window) break;
+            if (stretch is null || engine.StretchBits is not { } bits) return window;
+            stretch = NewestFirst.Next(stretch.From, newest, window.Count, Window, bits);
+            if (stretch is null) return window;
         }
-        return window;
     }
 
     /// <summary>Without words, the <see cref="Window"/> most recently updated tickets that pass the filters.</summary>

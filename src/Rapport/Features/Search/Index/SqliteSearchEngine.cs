@@ -24,7 +24,7 @@ internal sealed class SqliteSearchEngine(RapportDbContext db) : ISearchEngine
     }
 
     /// <summary>FTS5 walks its index newest first when asked to order by rowid descending, and stops when it has enough.</summary>
-    public IReadOnlyList<NumberStretch?> NewestFirst(long newest) => [null];
+    public int? StretchBits => null;
 
     public IQueryable<TextMatch> MatchCustomers(TextQuery query) => db.Database.SqlQuery<TextMatch>(
         $"SELECT rowid AS Id, bm25(customer_search, 10.0, 8.0, 4.0, 2.0) AS Rank FROM customer_search WHERE customer_search MATCH {query.ToFts5()}");
@@ -34,10 +34,11 @@ internal sealed class SqliteSearchEngine(RapportDbContext db) : ISearchEngine
         if (numbers.Count == 0 || !query.HasTerms) return new Dictionary<long, string>();
         // Customers' passages come from the public conversation only; staff get the column that matched best.
         var column = text == TicketText.PublicOnly ? PublicTextColumn : -1;
-        var list = string.Join(',', numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)));
+        // The numbers go in as one JSON parameter, so the statement's text (and EF's compiled query) is the same every time.
+        var list = "[" + string.Join(',', numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))) + "]";
         var rows = await db.Database.SqlQueryRaw<SnippetRow>(
             $"SELECT rowid AS Id, snippet(ticket_search, {column}, char({(int)Highlight.Start}), char({(int)Highlight.End}), '…', 16) AS Text " +
-            $"FROM ticket_search WHERE ticket_search MATCH {{0}} AND rowid IN ({list})", Fts5(query.WordsOnly(), text)).ToListAsync(ct);
+            "FROM ticket_search WHERE ticket_search MATCH {0} AND rowid IN (SELECT value FROM json_each({1}))", Fts5(query.WordsOnly(), text), list).ToListAsync(ct);
         return rows.Where(r => !string.IsNullOrWhiteSpace(r.Text)).ToDictionary(r => r.Id, r => r.Text!);
     }
 
