@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Features.Access;
 using Rapport.Features.Knowledge.Pages;
 using Rapport.Features.People;
+using Rapport.Infrastructure.Problems;
 
 namespace Rapport.Features.Knowledge;
 
-/// <summary>The fragments htmx swaps in: the editor's preview, and the new-request form's suggested articles.</summary>
+/// <summary>
+/// The fragments htmx swaps in: the editor's preview, the new-request form's suggested articles, and the ticket page's
+/// knowledge panel.
+/// </summary>
 public static class KnowledgeEndpoints
 {
     public const int SuggestionCount = 5;
@@ -15,7 +19,16 @@ public static class KnowledgeEndpoints
         app.MapPost("/agent/kb/preview", (IFormCollection form) => new RazorComponentResult<ArticlePreview>(new { Markdown = form["Article.Body"].ToString() }))
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         app.MapGet("/portal/help/suggestions", SuggestAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/agent/tickets/{number:long}/suggested-articles", ForTicketAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The ticket page's suggestions; <paramref name="articles"/> is the panel's search box.</summary>
+    private static async Task<RazorComponentResult<TicketArticles>> ForTicketAsync(
+        long number, SuggestArticles suggest, HttpContext http, CancellationToken ct, string? articles = null)
+    {
+        var found = await suggest.ForTicketAsync(number, articles, Actor.FromPrincipal(http.User), ct);
+        return new(new { Articles = found.Value ?? [], Query = articles, Error = found.Succeeded ? null : found.Error!.Describe() });
     }
 
     /// <summary>Public articles matching what the customer has typed so far (the last word as a prefix), each counted as suggested.</summary>
@@ -27,8 +40,7 @@ public static class KnowledgeEndpoints
         List<Search.ArticleHit> hits = [];
         if (!string.IsNullOrWhiteSpace(subject) && subject.Length <= 300)
         {
-            // Only the words, and not the shortest (a, I, do): quotes and minus signs in a subject are not search syntax here.
-            var words = string.Join(' ', subject.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('"', '-')).Where(w => w.Length > 2));
+            var words = SearchArticles.WordsOf(subject);
             var language = await help.LanguageOfAsync(actor, http, ct);
             var found = await search.ExecuteAsync(new ArticleSearchFilter(words, Limit: SuggestionCount, Prefix: true, AnyWord: true), actor with { Role = Role.Customer }, ct);
             if (found.Succeeded)
