@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Rapport.Features.People;
 using Rapport.Tests.Infrastructure;
 
@@ -47,6 +48,32 @@ public class KnowledgePagesTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("Opening hours", help);
         Assert.DoesNotContain("Staff notes", help);
     }
+
+    [Theory, Providers]
+    public async Task HelpSearch_ShowsTwentyResults_ThenMoreResultsByCursor(Db db)
+    {
+        var app = await fixture.For(db);
+        var section = await app.SectionAsync();
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var word = KnowledgeRequests.Token();
+        var written = new List<long>();
+        for (var i = 0; i < 22; i++) written.Add((await agent.CreateArticleAsync(section, $"Guide {i} to {word}", "Text.")).Id);
+        await agent.CreateArticleAsync(section, $"Hidden {word}", "Staff only.", visibility: "internal");
+        var visitor = app.AnonymousClient();
+
+        var first = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/portal/help?q={word}"));
+        var more = Regex.Match(first, "href=\"([^\"]+)\" data-help-more").Groups[1].Value;
+        Assert.StartsWith($"/portal/help?q={word}&cursor=", more);
+        var second = WebUtility.HtmlDecode(await visitor.GetStringAsync(more));
+        Assert.Contains("More results for", second);
+        Assert.DoesNotContain("data-help-more", second);
+        var (page1, page2) = (ArticleLinks(first), ArticleLinks(second));
+        Assert.Equal((20, 2), (page1.Count, page2.Count));
+        Assert.Equal(written.Order(), page1.Concat(page2).Order());
+    }
+
+    private static List<long> ArticleLinks(string html) =>
+        [.. Regex.Matches(html, "href=\"/portal/help/articles/(\\d+)\"").Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
 
     [Theory, Providers]
     public async Task StaffPages_Render(Db db)
