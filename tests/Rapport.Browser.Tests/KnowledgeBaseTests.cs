@@ -161,6 +161,7 @@ public class KnowledgeBaseTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(page.Locator("#kb-announce")).ToHaveTextAsync($"Link to “Pairing a {word} headset” inserted in the reply.");
         await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Send" }));
         await Assertions.Expect(page.Locator(".message.public").Last.Locator($"a[href='http://localhost:5000/portal/help/articles/{article.Id}']")).ToBeVisibleAsync();
+        Assert.Equal(1, (await ReadAsync<ArticleDto>(await agentClient.GetAsync($"/api/v1/kb/articles/{article.Id}"))).Stats!.UsedInReplies);
 
         var customerPage = await fixture.SignedInPageAsync(customer, width: 360);
         await customerPage.GotoAsync($"/portal/requests/{ticket.Number}");

@@ -92,6 +92,24 @@ public class TicketArticlesTests(AppFixture fixture) : IClassFixture<AppFixture>
         var quoted = await PostReplyFormAsync(agent, page, new() { ["Reply.InsertArticle"] = $"content:{article.Id}" });
         Assert.Contains(">Send it **back**.</textarea>", quoted);
         Assert.Contains("no public link", await PostReplyFormAsync(agent, page, new() { ["Reply.InsertArticle"] = $"link:{internalOne.Id}" }));
+        Assert.Equal((2, 0), ((await agent.ArticleAsync(article.Id)).Stats!.UsedInReplies, (await agent.ArticleAsync(internalOne.Id)).Stats!.UsedInReplies));
+    }
+
+    [Theory, Providers]
+    public async Task AnInsertDoneInTheBrowser_IsCountedAsUsedInAReply(Db db)
+    {
+        var app = await fixture.For(db);
+        var section = await app.SectionAsync();
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var article = await agent.CreateArticleAsync(section, "Used", "Text.", visibility: "internal");
+        var token = await AntiforgeryTokenAsync(agent, "/agent/kb/new");
+
+        var counted = await agent.PostAsync($"/agent/kb/articles/{article.Id}/used", Form(new() { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.NoContent, counted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsync($"/agent/kb/articles/{article.Id}/used", Form([]))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await agent.PostAsync("/agent/kb/articles/999999999/used", Form(new() { ["__RequestVerificationToken"] = token }))).StatusCode);
+        Assert.Equal(1, (await agent.ArticleAsync(article.Id)).Stats!.UsedInReplies);
     }
 
     private static async Task<TicketDto> TicketAsync(HttpClient staff, string subject, string body, long? teamId = null) =>
@@ -103,12 +121,16 @@ public class TicketArticlesTests(AppFixture fixture) : IClassFixture<AppFixture>
     /// <summary>The reply form as a browser without script posts it; the page that comes back, its HTML decoded.</summary>
     private static async Task<string> PostReplyFormAsync(HttpClient staff, string page, Dictionary<string, string> fields)
     {
-        var form = await staff.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = await AntiforgeryTokenAsync(staff, page);
         fields["_handler"] = "reply";
-        var response = await staff.PostAsync(page, new FormUrlEncodedContent(fields));
+        var response = await staff.PostAsync(page, Form(fields));
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page) =>
+        Regex.Match(await client.GetStringAsync(page), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    private static FormUrlEncodedContent Form(Dictionary<string, string> fields) => new(fields);
 
     private static async Task<List<ArticleSummary>> SuggestedAsync(HttpClient staff, long number, string? q = null) =>
         await (await staff.GetAsync($"/api/v1/tickets/{number}/suggested-articles" + (q is null ? "" : $"?q={Uri.EscapeDataString(q)}")))

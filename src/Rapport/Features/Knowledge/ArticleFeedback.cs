@@ -50,6 +50,15 @@ public sealed class ArticleFeedback(RapportDbContext db, TimeProvider clock)
         return step;
     }
 
+    /// <summary>An agent put the article's link or text into a reply (the ticket page's knowledge panel).</summary>
+    public async Task<Result<long>> CountUseAsync(long articleId, Actor actor, CancellationToken ct)
+    {
+        if (!await db.KbArticles.VisibleTo(actor).AnyAsync(a => a.Id == articleId, ct)) return new ArticleNotFound(articleId);
+        await db.KbArticleCounters.Where(c => c.ArticleId == articleId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.UsedInReplies, x => x.UsedInReplies + 1), ct);
+        return articleId;
+    }
+
     public Task CountViewAsync(long articleId, CancellationToken ct) =>
         db.KbArticleCounters.Where(c => c.ArticleId == articleId).ExecuteUpdateAsync(c => c.SetProperty(x => x.Views, x => x.Views + 1), ct);
 

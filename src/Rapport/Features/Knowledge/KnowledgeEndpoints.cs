@@ -20,6 +20,10 @@ public static class KnowledgeEndpoints
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         app.MapGet("/portal/help/suggestions", SuggestAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/agent/tickets/{number:long}/suggested-articles", ForTicketAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        // articles.js counts an insert done in the browser; the form (its antiforgery token) makes it the page's own request.
+        app.MapPost("/agent/kb/articles/{id:long}/used", async (long id, IFormCollection form, ArticleFeedback feedback, HttpContext http, CancellationToken ct) =>
+                await feedback.CountUseAsync(id, Actor.FromPrincipal(http.User), ct) is { Succeeded: true } ? Results.NoContent() : Results.NotFound())
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }
 

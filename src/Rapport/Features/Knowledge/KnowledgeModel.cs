@@ -81,7 +81,8 @@ public sealed class KbVote
 
 /// <summary>
 /// How an article is used, counted: help-centre views, and the deflection funnel of the new-request form (suggested,
-/// opened from a suggestion, "this answered my question"). Counters, not rows per event: incremented in one UPDATE.
+/// opened from a suggestion, "this answered my question"), and how often agents put it into a reply (its link or its
+/// text). Counters, not rows per event: incremented in one UPDATE.
 /// </summary>
 public sealed class KbArticleCounters
 {
@@ -90,4 +91,5 @@ public sealed class KbArticleCounters
     public long Suggested { get; set; }
     public long Opened { get; set; }
     public long Deflected { get; set; }
+    public long UsedInReplies { get; set; }
 }

@@ -76,7 +76,7 @@ public sealed class ReadArticles(RapportDbContext db, TimeProvider clock)
             a.OwnerId, a.ReviewBy, a.IsReviewOverdue(today), a.UpdatedAt, stats.GetValueOrDefault(a.Id, ArticleStats.None)))];
     }
 
-    /// <summary>Views and the deflection funnel from the counters, helpful and not from the votes.</summary>
+    /// <summary>Views, the deflection funnel and uses in replies from the counters, helpful and not from the votes.</summary>
     public async Task<Dictionary<long, ArticleStats>> StatsAsync(long[] ids, CancellationToken ct)
     {
         if (ids.Length == 0) return [];
@@ -87,7 +87,7 @@ public sealed class ReadArticles(RapportDbContext db, TimeProvider clock)
         {
             var c = counters.GetValueOrDefault(id) ?? new KbArticleCounters { ArticleId = id };
             long Votes(bool helpful) => votes.Where(v => v.ArticleId == id && v.Helpful == helpful).Sum(v => v.Count);
-            return new ArticleStats(c.Views, Votes(true), Votes(false), c.Suggested, c.Opened, c.Deflected);
+            return new ArticleStats(c.Views, Votes(true), Votes(false), c.Suggested, c.Opened, c.Deflected, c.UsedInReplies);
         });
     }
 

@@ -17,7 +17,7 @@ namespace Rapport.Features.Knowledge;
 /// <summary>What an agent puts into a reply from an article: the help centre's link (public articles only), or the text.</summary>
 public enum ArticleInsert { Link, Content }
 
-public sealed class SuggestArticles(RapportDbContext db, SearchArticles search, IOptions<MailTemplateOptions> mail)
+public sealed class SuggestArticles(RapportDbContext db, SearchArticles search, ArticleFeedback feedback, IOptions<MailTemplateOptions> mail)
 {
     public const int Count = 5;
     private const int MessageStart = 300;
@@ -43,14 +43,16 @@ public sealed class SuggestArticles(RapportDbContext db, SearchArticles search, 
         return articles.OrderBy(a => ids.IndexOf(a.Id)).ToList();
     }
 
-    /// <summary>The Markdown a reply gets from the article: its help-centre link, or its body.</summary>
+    /// <summary>The Markdown a reply gets from the article, its help-centre link or its body; counted as used in a reply.</summary>
     public async Task<Result<string>> InsertAsync(long articleId, ArticleInsert insert, Actor actor, CancellationToken ct)
     {
         var article = await db.KbArticles.AsNoTracking().VisibleTo(actor)
             .FirstOrDefaultAsync(a => a.Id == articleId && a.Status == ArticleStatus.Published, ct);
         if (article is null) return new ArticleNotFound(articleId);
-        if (insert == ArticleInsert.Content) return article.Body;
-        return LinkOf(article) is { } link ? link : ValidationError.For("insert", "An internal article has no public link: insert its content instead.");
+        var text = insert == ArticleInsert.Content ? article.Body : LinkOf(article);
+        if (text is null) return ValidationError.For("insert", "An internal article has no public link: insert its content instead.");
+        await feedback.CountUseAsync(articleId, actor, ct);
+        return text;
     }
 
     /// <summary>A Markdown link to the article in the help centre, at the address customers reach Rapport at; none for internal articles.</summary>

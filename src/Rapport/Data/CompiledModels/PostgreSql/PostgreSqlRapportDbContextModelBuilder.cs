@@ -12,7 +12,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlRapportDbContextModel
     {
         private PostgreSqlRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("402ecc7f-110f-48a3-bd62-298ea0b65418"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("82dedc1a-f297-4601-8faa-48859c169fdb"), entityTypeCount: 56)
         {
         }
 

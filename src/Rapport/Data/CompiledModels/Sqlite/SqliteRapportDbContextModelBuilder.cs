@@ -11,7 +11,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
     public partial class SqliteRapportDbContextModel
     {
         private SqliteRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ffd9656f-4236-49f4-9161-6b42e0f31e73"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("232437dd-cfd9-4852-867d-a1861d99e700"), entityTypeCount: 56)
         {
         }
 

@@ -1492,6 +1492,9 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.Property<long>("Suggested")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("UsedInReplies")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Views")
                         .HasColumnType("bigint");
 

@@ -1448,6 +1448,9 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.Property<long>("Suggested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("UsedInReplies")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Views")
                         .HasColumnType("INTEGER");
 
