@@ -23,6 +23,8 @@ public class KnowledgePagesTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains($"/portal/help/articles/{open.Id}?from=suggestion", html);
         Assert.DoesNotContain($"/portal/help/articles/{hidden.Id}", html);
         Assert.Equal(1, (await agent.ArticleAsync(open.Id)).Stats!.Suggested);
+        await customer.GetStringAsync($"/portal/help/suggestions?Input.Subject={Uri.EscapeDataString($"my {word}")}");
+        Assert.Equal(1, (await agent.ArticleAsync(open.Id)).Stats!.Suggested); // once per reader, however often shown
         Assert.DoesNotContain("<a", await customer.GetStringAsync("/portal/help/suggestions?Input.Subject=a"));
     }
 
@@ -41,9 +43,10 @@ public class KnowledgePagesTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("&lt;script&gt;", page);
         Assert.Contains("data-deflect", page);
         await visitor.GetStringAsync($"/portal/help/articles/{article.Id}");
+        await visitor.GetStringAsync($"/portal/help/articles/{article.Id}?from=suggestion");
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/portal/help/articles/{internalOne.Id}")).StatusCode);
         var stats = (await agent.ArticleAsync(article.Id)).Stats!;
-        Assert.Equal((2, 1), (stats.Views, stats.Opened));
+        Assert.Equal((3, 1), (stats.Views, stats.Opened)); // every view counts, opening from a suggestion once per reader
         var help = await visitor.GetStringAsync("/portal/help");
         Assert.Contains("Opening hours", help);
         Assert.DoesNotContain("Staff notes", help);

@@ -79,7 +79,7 @@ public static class KnowledgeApi
         articles.MapPost("/{id:long}/votes", VoteAsync).AllowAnonymous().WithName("VoteOnKbArticle")
             .WithSummary("Was this helpful? One vote per signed-in person or per visitor cookie; voting again changes the vote").WithJsonBodyLimit();
         articles.MapPost("/{id:long}/deflections", DeflectAsync).AllowAnonymous().WithName("RecordKbDeflection")
-            .WithSummary("Count a step of the new-request form's deflection funnel: suggested, opened or deflected").WithJsonBodyLimit();
+            .WithSummary("Count a step of the new-request form's deflection funnel (suggested, opened or deflected), once per signed-in person or visitor cookie").WithJsonBodyLimit();
         app.MapGet("/api/v1/tickets/{number:long}/suggested-articles", SuggestAsync).WithTags("Knowledge base").RequireAuthorization(Policies.Staff)
             .WithName("SuggestKbArticlesForTicket")
             .WithSummary($"Up to {SuggestArticles.Count} published articles for the ticket's subject and first message, best first; q searches instead");
@@ -160,7 +160,7 @@ public static class KnowledgeApi
         (await feedback.VoteAsync(id, request, Actor.FromPrincipal(http.User), Visitor.Of(http), ct)).ToNoContent();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeflectAsync(long id, DeflectionRequest request, ArticleFeedback feedback, HttpContext http, CancellationToken ct) =>
-        (await feedback.RecordAsync(id, request, Actor.FromPrincipal(http.User), ct)).ToNoContent();
+        (await feedback.RecordAsync(id, request, Actor.FromPrincipal(http.User), Visitor.Of(http), ct)).ToNoContent();
 
     private static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) =>
         result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();

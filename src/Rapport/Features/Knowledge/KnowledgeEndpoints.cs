@@ -35,7 +35,7 @@ public static class KnowledgeEndpoints
         return new(new { Articles = found.Value ?? [], Query = articles, Error = found.Succeeded ? null : found.Error!.Describe() });
     }
 
-    /// <summary>Public articles matching what the customer has typed so far (the last word as a prefix), each counted as suggested.</summary>
+    /// <summary>Public articles matching what the customer has typed so far (the last word as a prefix), each counted as suggested once per reader.</summary>
     private static async Task<RazorComponentResult<HelpSuggestions>> SuggestAsync(
         SearchArticles search, ArticleFeedback feedback, HelpCentre help, HttpContext http, CancellationToken ct, string? subject = null)
     {
@@ -51,7 +51,8 @@ public static class KnowledgeEndpoints
             {
                 hits = [.. found.Value!.Items.GroupBy(h => h.Id).Select(g => g.First())];
                 hits = [.. hits.OrderByDescending(h => h.Language == language)];
-                if (hits.Count > 0) await feedback.CountAsync([.. hits.Select(h => h.Id)], DeflectionEvent.Suggested, ct);
+                if (hits.Count > 0 && ArticleFeedback.ReaderKey(actor, Visitor.Of(http)) is { } reader)
+                    await feedback.CountAsync([.. hits.Select(h => h.Id)], DeflectionEvent.Suggested, reader, ct);
             }
         }
         return new RazorComponentResult<HelpSuggestions>(new { Hits = hits });

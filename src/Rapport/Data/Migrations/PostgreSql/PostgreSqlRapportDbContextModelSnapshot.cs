@@ -1576,6 +1576,24 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.ToTable("KbCategories");
                 });
 
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReaderKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ArticleId", "ReaderKey", "Step");
+
+                    b.ToTable("KbReaderSteps");
+                });
+
             modelBuilder.Entity("Rapport.Features.Knowledge.KbSection", b =>
                 {
                     b.Property<long>("Id")
@@ -2939,6 +2957,15 @@ namespace Rapport.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Rapport.Features.Knowledge.KbArticleVersion", b =>
+                {
+                    b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
                 {
                     b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
                         .WithMany()
