@@ -58,7 +58,7 @@ public class CannedRepliesTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         // Without the type-ahead: choose it in the list and "Insert" brings the page back with the text in the box.
         await page.GetByLabel("Canned reply", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{token} parcel late (sets fields)" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Insert" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Insert", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToHaveValueAsync(filled);
         await BrowserFixture.ScreenshotAsync(page, "canned-reply-inserted");
         // With "None" chosen again the form sends as any other reply.

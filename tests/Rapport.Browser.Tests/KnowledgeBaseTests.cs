@@ -129,6 +129,46 @@ public class KnowledgeBaseTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 
+    [Fact]
+    public async Task Agent_InsertsASuggestedArticlesLink_IntoAReply_ThatTheCustomerSees()
+    {
+        var word = "kb" + Guid.NewGuid().ToString("N")[..8];
+        var (agentClient, section) = await SectionAsync();
+        var article = await ReadAsync<ArticleDto>(await agentClient.PostAsJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section, title = $"Pairing a {word} headset", body = "Hold **pair** for five seconds.", language = "en", visibility = "public", status = "published",
+        }), HttpStatusCode.Created);
+        var customer = await fixture.App.CreateUserAsync(Role.Customer);
+        var ticket = await ReadAsync<Rapport.Features.Tickets.TicketDto>(await fixture.App.ClientFor(customer).PostAsJsonAsync("/api/v1/tickets", new
+        {
+            subject = $"My {word} headset will not connect", body = "It worked yesterday.",
+        }), HttpStatusCode.Created);
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var page = await fixture.SignedInPageAsync(agent, width: 360);
+
+        await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+        var suggested = page.Locator($"[data-suggested-article='{article.Id}']");
+        await Assertions.Expect(suggested.GetByRole(AriaRole.Link, new() { Name = article.Title })).ToHaveAttributeAsync("target", "_blank");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await NothingSticksOutAsync(page);
+
+        var message = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+        await message.FillAsync("Hello, this should help:");
+        await suggested.GetByRole(AriaRole.Button, new() { Name = "Insert link" }).ClickAsync();
+        var link = $"[Pairing a {word} headset](http://localhost:5000/portal/help/articles/{article.Id})";
+        await Assertions.Expect(message).ToHaveValueAsync("Hello, this should help:" + link);
+        await Assertions.Expect(message).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#kb-announce")).ToHaveTextAsync($"Link to “Pairing a {word} headset” inserted in the reply.");
+        await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Send" }));
+        await Assertions.Expect(page.Locator(".message.public").Last.Locator($"a[href='http://localhost:5000/portal/help/articles/{article.Id}']")).ToBeVisibleAsync();
+        Assert.Equal(1, (await ReadAsync<ArticleDto>(await agentClient.GetAsync($"/api/v1/kb/articles/{article.Id}"))).Stats!.UsedInReplies);
+
+        var customerPage = await fixture.SignedInPageAsync(customer, width: 360);
+        await customerPage.GotoAsync($"/portal/requests/{ticket.Number}");
+        await Assertions.Expect(customerPage.Locator(".message.public").Last.GetByRole(AriaRole.Link, new() { Name = $"Pairing a {word} headset" }))
+            .ToHaveAttributeAsync("href", $"http://localhost:5000/portal/help/articles/{article.Id}");
+    }
+
     /// <summary>A manager's new category and section, and an agent's client for the API.</summary>
     private async Task<(HttpClient Agent, long Section)> SectionAsync()
     {

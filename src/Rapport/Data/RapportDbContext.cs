@@ -87,6 +87,7 @@ public abstract class RapportDbContext(DbContextOptions options)
     public DbSet<Features.Knowledge.KbArticleVersion> KbArticleVersions => Set<Features.Knowledge.KbArticleVersion>();
     public DbSet<Features.Knowledge.KbVote> KbVotes => Set<Features.Knowledge.KbVote>();
     public DbSet<Features.Knowledge.KbArticleCounters> KbArticleCounters => Set<Features.Knowledge.KbArticleCounters>();
+    public DbSet<Features.Knowledge.KbReaderStep> KbReaderSteps => Set<Features.Knowledge.KbReaderStep>();
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

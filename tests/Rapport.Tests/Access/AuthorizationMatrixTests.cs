@@ -217,6 +217,7 @@ public class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFix
         ("POST", "/api/v1/kb/articles/{id:long}/versions/{version:int}/restore", Audience.Staff),
         ("POST", "/api/v1/kb/articles/{id:long}/votes", Audience.Public),
         ("POST", "/api/v1/kb/articles/{id:long}/deflections", Audience.Public),
+        ("GET", "/api/v1/tickets/{number:long}/suggested-articles", Audience.Staff),
     ];
 
     private static readonly Role?[] Callers = [null, Role.Customer, Role.Agent, Role.TeamLead, Role.Manager, Role.Admin];

@@ -177,22 +177,43 @@ public class KnowledgeApiTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Theory, Providers]
-    public async Task DeflectionEvents_AreCountedPerArticle(Db db)
+    public async Task DeflectionEvents_CountOncePerReaderAndArticle(Db db)
     {
         var app = await fixture.For(db);
         var section = await app.SectionAsync();
         var (_, agent) = await app.SignInAsync(Role.Agent);
         var (_, customer) = await app.SignInAsync(Role.Customer);
         var article = await agent.CreateArticleAsync(section, "Deflect", "Answer.");
+        var other = await agent.CreateArticleAsync(section, "Deflect too", "Answer.");
+        var (visitor, secondVisitor) = (app.AnonymousClient(), app.AnonymousClient());
 
-        foreach (var step in new[] { "suggested", "suggested", "opened", "deflected" })
-            Assert.Equal(HttpStatusCode.NoContent, (await customer.PostAsJsonAsync($"/api/v1/kb/articles/{article.Id}/deflections", new { @event = step })).StatusCode);
+        foreach (var (reader, step) in new[] { (customer, "suggested"), (customer, "suggested"), (customer, "opened"), (customer, "opened"),
+            (customer, "deflected"), (customer, "deflected"), (visitor, "suggested"), (visitor, "suggested"), (secondVisitor, "suggested") })
+            Assert.Equal(HttpStatusCode.NoContent, (await reader.PostAsJsonAsync($"/api/v1/kb/articles/{article.Id}/deflections", new { @event = step })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await customer.PostAsJsonAsync($"/api/v1/kb/articles/{other.Id}/deflections", new { @event = "suggested" })).StatusCode);
         await (await customer.PostAsJsonAsync($"/api/v1/kb/articles/{article.Id}/deflections", new { @event = "maybe" })).ProblemAsync(HttpStatusCode.BadRequest);
 
         var stats = (await agent.ArticleAsync(article.Id)).Stats!;
-        Assert.Equal((2, 1, 1), (stats.Suggested, stats.Opened, stats.Deflected));
+        Assert.Equal((3, 1, 1), (stats.Suggested, stats.Opened, stats.Deflected));
+        Assert.Equal(1, (await agent.ArticleAsync(other.Id)).Stats!.Suggested);
         var listed = await (await agent.GetAsync($"/api/v1/kb/articles?sectionId={section}")).ReadAsync<Page<ArticleSummary>>();
-        Assert.Equal(1, Assert.Single(listed.Items).Stats.Deflected);
+        Assert.Equal(1, Assert.Single(listed.Items, a => a.Id == article.Id).Stats.Deflected);
+    }
+
+    [Theory, Providers]
+    public async Task TheSameStepByTheSameReaderTwiceAtOnce_CountsOnce_AndOtherReadersAtOnceAllCount(Db db)
+    {
+        var app = await fixture.For(db);
+        var section = await app.SectionAsync();
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (_, customer) = await app.SignInAsync(Role.Customer);
+        var article = await agent.CreateArticleAsync(section, "Double deflect", "Answer.");
+        var others = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.SignInAsync(Role.Customer)));
+
+        var readers = Enumerable.Repeat(customer, 4).Concat(others.Select(o => o.Client));
+        var responses = await Task.WhenAll(readers.Select(r => r.PostAsJsonAsync($"/api/v1/kb/articles/{article.Id}/deflections", new { @event = "deflected" })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        Assert.Equal(4, (await agent.ArticleAsync(article.Id)).Stats!.Deflected);
     }
 
     [Theory, Providers]

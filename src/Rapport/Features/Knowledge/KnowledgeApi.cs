@@ -25,7 +25,7 @@ public static class KnowledgeApi
     {
         services.AddScoped<ReadShelves>().AddScoped<SaveCategory>().AddScoped<SaveSection>()
             .AddScoped<ReadArticles>().AddScoped<SaveArticle>().AddScoped<ArticleVersions>().AddScoped<SearchArticles>()
-            .AddScoped<ArticleFeedback>().AddScoped<HelpCentre>().AddScoped<FlagOverdueReviews>();
+            .AddScoped<SuggestArticles>().AddScoped<ArticleFeedback>().AddScoped<HelpCentre>().AddScoped<FlagOverdueReviews>();
         services.AddScoped<IArticleSearch>(s => s.GetRequiredService<RapportDbContext>() is var db && db.Provider == DatabaseProvider.PostgreSQL
             ? new PostgreSqlArticleSearch(db) : new SqliteArticleSearch(db));
         services.AddHostedService<ReviewDateSweeper>();
@@ -79,7 +79,10 @@ public static class KnowledgeApi
         articles.MapPost("/{id:long}/votes", VoteAsync).AllowAnonymous().WithName("VoteOnKbArticle")
             .WithSummary("Was this helpful? One vote per signed-in person or per visitor cookie; voting again changes the vote").WithJsonBodyLimit();
         articles.MapPost("/{id:long}/deflections", DeflectAsync).AllowAnonymous().WithName("RecordKbDeflection")
-            .WithSummary("Count a step of the new-request form's deflection funnel: suggested, opened or deflected").WithJsonBodyLimit();
+            .WithSummary("Count a step of the new-request form's deflection funnel (suggested, opened or deflected), once per signed-in person or visitor cookie").WithJsonBodyLimit();
+        app.MapGet("/api/v1/tickets/{number:long}/suggested-articles", SuggestAsync).WithTags("Knowledge base").RequireAuthorization(Policies.Staff)
+            .WithName("SuggestKbArticlesForTicket")
+            .WithSummary($"Up to {SuggestArticles.Count} published articles for the ticket's subject and first message, best first; q searches instead");
         return app;
     }
 
@@ -146,11 +149,18 @@ public static class KnowledgeApi
         string? q = null, string? language = null, int? limit = null, string? cursor = null, bool prefix = false) =>
         (await search.ExecuteAsync(new ArticleSearchFilter(q, language, limit, cursor, prefix), Actor.FromPrincipal(http.User), ct)).ToOk();
 
+    private static async Task<Results<Ok<List<ArticleSummary>>, ProblemHttpResult>> SuggestAsync(long number, SuggestArticles suggest, ReadArticles read,
+        HttpContext http, CancellationToken ct, string? q = null)
+    {
+        var found = await suggest.ForTicketAsync(number, q, Actor.FromPrincipal(http.User), ct);
+        return found.Succeeded ? TypedResults.Ok(await read.SummariesAsync(found.Value!, ct)) : found.Error!.ToProblem();
+    }
+
     private static async Task<Results<NoContent, ProblemHttpResult>> VoteAsync(long id, VoteRequest request, ArticleFeedback feedback, HttpContext http, CancellationToken ct) =>
         (await feedback.VoteAsync(id, request, Actor.FromPrincipal(http.User), Visitor.Of(http), ct)).ToNoContent();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeflectAsync(long id, DeflectionRequest request, ArticleFeedback feedback, HttpContext http, CancellationToken ct) =>
-        (await feedback.RecordAsync(id, request, Actor.FromPrincipal(http.User), ct)).ToNoContent();
+        (await feedback.RecordAsync(id, request, Actor.FromPrincipal(http.User), Visitor.Of(http), ct)).ToNoContent();
 
     private static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) =>
         result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();

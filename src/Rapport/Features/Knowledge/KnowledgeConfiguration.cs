@@ -82,6 +82,16 @@ internal sealed class KbVoteConfiguration : IEntityTypeConfiguration<KbVote>
     }
 }
 
+internal sealed class KbReaderStepConfiguration : IEntityTypeConfiguration<KbReaderStep>
+{
+    public void Configure(EntityTypeBuilder<KbReaderStep> step)
+    {
+        step.HasKey(s => new { s.ArticleId, s.ReaderKey, s.Step });
+        step.Property(s => s.ReaderKey).HasMaxLength(80);
+        step.HasOne<KbArticle>().WithMany().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class KbArticleCountersConfiguration : IEntityTypeConfiguration<KbArticleCounters>
 {
     public void Configure(EntityTypeBuilder<KbArticleCounters> counters)

@@ -28,10 +28,10 @@ public sealed record ArticleRequest(
     DateOnly? ReviewBy = null,
     long? TranslationOf = null);
 
-/// <summary>How an article is used; staff only.</summary>
-public sealed record ArticleStats(long Views, long Helpful, long NotHelpful, long Suggested, long Opened, long Deflected)
+/// <summary>How an article is used; staff only. <paramref name="UsedInReplies"/>: inserted into a reply from a ticket.</summary>
+public sealed record ArticleStats(long Views, long Helpful, long NotHelpful, long Suggested, long Opened, long Deflected, long UsedInReplies)
 {
-    public static readonly ArticleStats None = new(0, 0, 0, 0, 0, 0);
+    public static readonly ArticleStats None = new(0, 0, 0, 0, 0, 0, 0);
 }
 
 /// <param name="Html">The body rendered by <see cref="ArticleMarkdown"/>: safe to show as it is.</param>

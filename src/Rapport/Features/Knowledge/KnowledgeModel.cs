@@ -80,8 +80,21 @@ public sealed class KbVote
 }
 
 /// <summary>
+/// A reader took a step of the deflection funnel with an article: the row that makes each step count once per reader
+/// and article. Deleted with the article.
+/// </summary>
+public sealed class KbReaderStep
+{
+    public long ArticleId { get; set; }
+    /// <summary>"user:{id}" or "visitor:{random id from a cookie}", as for votes.</summary>
+    public required string ReaderKey { get; set; }
+    public DeflectionEvent Step { get; set; }
+}
+
+/// <summary>
 /// How an article is used, counted: help-centre views, and the deflection funnel of the new-request form (suggested,
-/// opened from a suggestion, "this answered my question"). Counters, not rows per event: incremented in one UPDATE.
+/// opened from a suggestion, "this answered my question"), and how often agents put it into a reply (its link or its
+/// text). Counters, not rows per event: incremented in one UPDATE.
 /// </summary>
 public sealed class KbArticleCounters
 {
@@ -90,4 +103,5 @@ public sealed class KbArticleCounters
     public long Suggested { get; set; }
     public long Opened { get; set; }
     public long Deflected { get; set; }
+    public long UsedInReplies { get; set; }
 }

@@ -64,13 +64,19 @@ public sealed class ReadArticles(RapportDbContext db, TimeProvider clock)
         var limit = PageLimits.Clamp(filter.Limit);
         var rows = await query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Take(limit + 1).ToListAsync(ct);
         var next = rows.Count > limit ? Infrastructure.Paging.Cursor.From(rows[limit - 1].UpdatedAt, rows[limit - 1].Id).Encode() : null;
-        var page = rows.Take(limit).ToList();
-        var stats = await StatsAsync([.. page.Select(a => a.Id)], ct);
-        return new Page<ArticleSummary>([.. page.Select(a => new ArticleSummary(a.Id, a.SectionId, a.Language, a.Title, a.Visibility, a.Status,
-            a.OwnerId, a.ReviewBy, a.IsReviewOverdue(today), a.UpdatedAt, stats.GetValueOrDefault(a.Id, ArticleStats.None)))], next);
+        return new Page<ArticleSummary>(await SummariesAsync([.. rows.Take(limit)], ct), next);
     }
 
-    /// <summary>Views and the deflection funnel from the counters, helpful and not from the votes.</summary>
+    /// <summary>The staff list's rows for these articles, in their order, with their counts.</summary>
+    public async Task<List<ArticleSummary>> SummariesAsync(IReadOnlyList<KbArticle> articles, CancellationToken ct)
+    {
+        var today = Today;
+        var stats = await StatsAsync([.. articles.Select(a => a.Id)], ct);
+        return [.. articles.Select(a => new ArticleSummary(a.Id, a.SectionId, a.Language, a.Title, a.Visibility, a.Status,
+            a.OwnerId, a.ReviewBy, a.IsReviewOverdue(today), a.UpdatedAt, stats.GetValueOrDefault(a.Id, ArticleStats.None)))];
+    }
+
+    /// <summary>Views, the deflection funnel and uses in replies from the counters, helpful and not from the votes.</summary>
     public async Task<Dictionary<long, ArticleStats>> StatsAsync(long[] ids, CancellationToken ct)
     {
         if (ids.Length == 0) return [];
@@ -81,7 +87,7 @@ public sealed class ReadArticles(RapportDbContext db, TimeProvider clock)
         {
             var c = counters.GetValueOrDefault(id) ?? new KbArticleCounters { ArticleId = id };
             long Votes(bool helpful) => votes.Where(v => v.ArticleId == id && v.Helpful == helpful).Sum(v => v.Count);
-            return new ArticleStats(c.Views, Votes(true), Votes(false), c.Suggested, c.Opened, c.Deflected);
+            return new ArticleStats(c.Views, Votes(true), Votes(false), c.Suggested, c.Opened, c.Deflected, c.UsedInReplies);
         });
     }
 

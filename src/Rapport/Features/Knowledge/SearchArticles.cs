@@ -8,16 +8,27 @@ using Rapport.Infrastructure.Problems;
 namespace Rapport.Features.Knowledge;
 
 /// <param name="Prefix">Treat the last word as the start of a word (search as you type).</param>
-/// <param name="AnyWord">One of the words is enough (the new-request form's suggestions); not offered by the API.</param>
-public sealed record ArticleSearchFilter(string? Q, string? Language = null, int? Limit = null, string? Cursor = null, bool Prefix = false, bool AnyWord = false);
+/// <param name="AnyWord">One of the words is enough (suggestions from a sentence); not offered by the API.</param>
+/// <param name="PublishedOnly">No drafts, also for staff (suggestions for a reply); not offered by the API.</param>
+public sealed record ArticleSearchFilter(string? Q, string? Language = null, int? Limit = null, string? Cursor = null, bool Prefix = false,
+    bool AnyWord = false, bool PublishedOnly = false);
 
 /// <summary>
 /// Full-text search over articles with the search box's language (<see cref="SearchQueryParser"/>): words, "phrases" and
 /// -exclusions; the ticket fields (status:, tag:…) mean nothing here and are refused. Customers and visitors find only
 /// published public articles, staff every article.
 /// </summary>
-public sealed class SearchArticles(IArticleSearch search, TimeProvider clock)
+public sealed partial class SearchArticles(IArticleSearch search, TimeProvider clock)
 {
+    private const int MaxSentenceWords = 16; // 16 words of at most 30 letters stay under the search's 500 characters
+
+    /// <summary>
+    /// A sentence (a subject, the start of a message) as words to look for with <see cref="ArticleSearchFilter.AnyWord"/>:
+    /// letters and digits only, so nothing in it is search syntax, and not the shortest (a, I, do); each word once.
+    /// </summary>
+    public static string WordsOf(string? sentence) => string.Join(' ', Words().Matches(sentence ?? "").Select(m => m.Value)
+        .Where(w => w.Length is > 2 and <= 30).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxSentenceWords));
+
     public async Task<Result<Page<ArticleHit>>> ExecuteAsync(ArticleSearchFilter filter, Actor actor, CancellationToken ct)
     {
         var parsed = SearchQueryParser.Parse(filter.Q, clock.GetUtcNow());
@@ -35,7 +46,10 @@ public sealed class SearchArticles(IArticleSearch search, TimeProvider clock)
         if (!check.IsValid) return check.ToError();
 
         var (hits, next) = await search.SearchAsync(new ArticleSearchRequest(query.Terms, query.ExcludedTerms, filter.Prefix, language,
-            PublishedPublicOnly: !actor.IsStaff, PageLimits.Clamp(filter.Limit), after, filter.AnyWord), ct);
+            PublishedPublicOnly: !actor.IsStaff, PageLimits.Clamp(filter.Limit), after, filter.AnyWord, filter.PublishedOnly), ct);
         return new Page<ArticleHit>(hits, next?.Encode());
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial System.Text.RegularExpressions.Regex Words();
 }

@@ -21,7 +21,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
                 "Rapport.Features.Knowledge.KbArticleCounters",
                 typeof(KbArticleCounters),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -57,6 +57,14 @@ namespace Rapport.Data.CompiledModels.PostgreSql
                 fieldInfo: typeof(KbArticleCounters).GetField("<Suggested>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
             suggested.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var usedInReplies = runtimeEntityType.AddProperty(
+                "UsedInReplies",
+                typeof(long),
+                propertyInfo: typeof(KbArticleCounters).GetProperty("UsedInReplies", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KbArticleCounters).GetField("<UsedInReplies>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            usedInReplies.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var views = runtimeEntityType.AddProperty(
                 "Views",

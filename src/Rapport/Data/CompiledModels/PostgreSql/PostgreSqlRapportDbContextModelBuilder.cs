@@ -12,7 +12,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlRapportDbContextModel
     {
         private PostgreSqlRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("402ecc7f-110f-48a3-bd62-298ea0b65418"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("bbf1c922-b549-4dcf-ab59-2b0d5e52daaa"), entityTypeCount: 57)
         {
         }
 
@@ -48,6 +48,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             var kbArticleCounters = KbArticleCountersEntityType.Create(this);
             var kbArticleVersion = KbArticleVersionEntityType.Create(this);
             var kbCategory = KbCategoryEntityType.Create(this);
+            var kbReaderStep = KbReaderStepEntityType.Create(this);
             var kbSection = KbSectionEntityType.Create(this);
             var kbVote = KbVoteEntityType.Create(this);
             var noticePreferences = NoticePreferencesEntityType.Create(this);
@@ -101,6 +102,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             KbArticleEntityType.CreateForeignKey2(kbArticle, kbSection);
             KbArticleCountersEntityType.CreateForeignKey1(kbArticleCounters, kbArticle);
             KbArticleVersionEntityType.CreateForeignKey1(kbArticleVersion, kbArticle);
+            KbReaderStepEntityType.CreateForeignKey1(kbReaderStep, kbArticle);
             KbSectionEntityType.CreateForeignKey1(kbSection, kbCategory);
             KbVoteEntityType.CreateForeignKey1(kbVote, kbArticle);
             NoticePreferencesEntityType.CreateForeignKey1(noticePreferences, user);
@@ -169,6 +171,7 @@ namespace Rapport.Data.CompiledModels.PostgreSql
             KbArticleCountersEntityType.CreateAnnotations(kbArticleCounters);
             KbArticleVersionEntityType.CreateAnnotations(kbArticleVersion);
             KbCategoryEntityType.CreateAnnotations(kbCategory);
+            KbReaderStepEntityType.CreateAnnotations(kbReaderStep);
             KbSectionEntityType.CreateAnnotations(kbSection);
             KbVoteEntityType.CreateAnnotations(kbVote);
             NoticePreferencesEntityType.CreateAnnotations(noticePreferences);

@@ -20,7 +20,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 "Rapport.Features.Knowledge.KbArticleCounters",
                 typeof(KbArticleCounters),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -51,6 +51,13 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 typeof(long),
                 propertyInfo: typeof(KbArticleCounters).GetProperty("Suggested", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KbArticleCounters).GetField("<Suggested>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var usedInReplies = runtimeEntityType.AddProperty(
+                "UsedInReplies",
+                typeof(long),
+                propertyInfo: typeof(KbArticleCounters).GetProperty("UsedInReplies", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KbArticleCounters).GetField("<UsedInReplies>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
             var views = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
     public partial class SqliteRapportDbContextModel
     {
         private SqliteRapportDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ffd9656f-4236-49f4-9161-6b42e0f31e73"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("220478ce-b7f0-44d5-bce3-8959c7dec585"), entityTypeCount: 57)
         {
         }
 
@@ -47,6 +47,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             var kbArticleCounters = KbArticleCountersEntityType.Create(this);
             var kbArticleVersion = KbArticleVersionEntityType.Create(this);
             var kbCategory = KbCategoryEntityType.Create(this);
+            var kbReaderStep = KbReaderStepEntityType.Create(this);
             var kbSection = KbSectionEntityType.Create(this);
             var kbVote = KbVoteEntityType.Create(this);
             var noticePreferences = NoticePreferencesEntityType.Create(this);
@@ -100,6 +101,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             KbArticleEntityType.CreateForeignKey2(kbArticle, kbSection);
             KbArticleCountersEntityType.CreateForeignKey1(kbArticleCounters, kbArticle);
             KbArticleVersionEntityType.CreateForeignKey1(kbArticleVersion, kbArticle);
+            KbReaderStepEntityType.CreateForeignKey1(kbReaderStep, kbArticle);
             KbSectionEntityType.CreateForeignKey1(kbSection, kbCategory);
             KbVoteEntityType.CreateForeignKey1(kbVote, kbArticle);
             NoticePreferencesEntityType.CreateForeignKey1(noticePreferences, user);
@@ -168,6 +170,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
             KbArticleCountersEntityType.CreateAnnotations(kbArticleCounters);
             KbArticleVersionEntityType.CreateAnnotations(kbArticleVersion);
             KbCategoryEntityType.CreateAnnotations(kbCategory);
+            KbReaderStepEntityType.CreateAnnotations(kbReaderStep);
             KbSectionEntityType.CreateAnnotations(kbSection);
             KbVoteEntityType.CreateAnnotations(kbVote);
             NoticePreferencesEntityType.CreateAnnotations(noticePreferences);

@@ -1492,6 +1492,9 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.Property<long>("Suggested")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("UsedInReplies")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Views")
                         .HasColumnType("bigint");
 
@@ -1571,6 +1574,24 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.HasIndex("Position", "Id");
 
                     b.ToTable("KbCategories");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReaderKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ArticleId", "ReaderKey", "Step");
+
+                    b.ToTable("KbReaderSteps");
                 });
 
             modelBuilder.Entity("Rapport.Features.Knowledge.KbSection", b =>
@@ -2936,6 +2957,15 @@ namespace Rapport.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Rapport.Features.Knowledge.KbArticleVersion", b =>
+                {
+                    b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
                 {
                     b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
                         .WithMany()

@@ -1448,6 +1448,9 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.Property<long>("Suggested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("UsedInReplies")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Views")
                         .HasColumnType("INTEGER");
 
@@ -1523,6 +1526,24 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.HasIndex("Position", "Id");
 
                     b.ToTable("KbCategories");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReaderKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId", "ReaderKey", "Step");
+
+                    b.ToTable("KbReaderSteps");
                 });
 
             modelBuilder.Entity("Rapport.Features.Knowledge.KbSection", b =>
@@ -2854,6 +2875,15 @@ namespace Rapport.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rapport.Features.Knowledge.KbArticleVersion", b =>
+                {
+                    b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
                 {
                     b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
                         .WithMany()

@@ -6,6 +6,7 @@ namespace Rapport.Features.Knowledge.Search;
 /// What to find: words and phrases that must all appear (the last word as a prefix when <paramref name="PrefixLast"/>),
 /// and words and phrases that must not; filtered, and after <paramref name="After"/> when paging. With
 /// <paramref name="AnyTerm"/> one of the terms is enough (suggestions from a sentence); more matches rank higher.
+/// <paramref name="PublishedOnly"/> leaves out drafts, for staff whose suggestions go into replies.
 /// </summary>
 public sealed record ArticleSearchRequest(
     IReadOnlyList<SearchTerm> Terms,
@@ -15,7 +16,8 @@ public sealed record ArticleSearchRequest(
     bool PublishedPublicOnly,
     int Limit,
     ArticleSearchCursor? After,
-    bool AnyTerm = false);
+    bool AnyTerm = false,
+    bool PublishedOnly = false);
 
 /// <summary>Where a page of results ended: the score, the provider's raw last-change key and the id of its last row.</summary>
 public sealed record ArticleSearchCursor(double Score, long Updated, long Id)

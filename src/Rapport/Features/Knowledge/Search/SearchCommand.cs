@@ -39,7 +39,8 @@ internal static class SearchCommand
     public static string Filters(ArticleSearchRequest request, Dictionary<string, object> parameters)
     {
         var sql = "";
-        if (request.PublishedPublicOnly) sql += " AND a.\"Status\" = 'Published' AND a.\"Visibility\" = 'Public'";
+        if (request.PublishedPublicOnly || request.PublishedOnly) sql += " AND a.\"Status\" = 'Published'";
+        if (request.PublishedPublicOnly) sql += " AND a.\"Visibility\" = 'Public'";
         if (request.Language is { } language)
         {
             sql += " AND a.\"Language\" = @language";
