@@ -7,6 +7,7 @@ public static class WebRegistration
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<PanelLoads>();
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "rapport.af");
         return builder;
     }
