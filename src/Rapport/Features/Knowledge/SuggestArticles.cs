@@ -8,15 +8,15 @@ using Rapport.Infrastructure.Problems;
 
 namespace Rapport.Features.Knowledge;
 
+/// <summary>What an agent puts into a reply from an article: the help centre's link (public articles only), or the text.</summary>
+public enum ArticleInsert { Link, Content }
+
 /// <summary>
 /// The knowledge panel of the ticket page: published articles that may answer the ticket, for an agent to link or
 /// quote in a reply. Without a query, any word of the subject and the start of the customer's first message, best
 /// match first; with one, the agent's own search (every word, the last as a prefix, as typed). Drafts are left out:
 /// a reply should not point at what is not finished.
 /// </summary>
-/// <summary>What an agent puts into a reply from an article: the help centre's link (public articles only), or the text.</summary>
-public enum ArticleInsert { Link, Content }
-
 public sealed class SuggestArticles(RapportDbContext db, SearchArticles search, ArticleFeedback feedback, IOptions<MailTemplateOptions> mail)
 {
     public const int Count = 5;
