@@ -78,6 +78,24 @@ public class ArticleSearchTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Theory, Providers]
+    public async Task AccentsAndPunctuation_AreReadAsTicketsReadThem_OnBothEngines(Db db)
+    {
+        var app = await fixture.For(db);
+        var section = await app.SectionAsync();
+        var (_, staff) = await app.SignInAsync(Role.Agent);
+        var t = KnowledgeRequests.Token();
+        var article = await staff.CreateArticleAsync(section, $"{t} Café opening hours", "Write to help@example.com or use the e-mail form.");
+        var visitor = app.AnonymousClient();
+
+        Assert.Equal([article.Id], await IdsAsync(visitor, $"{t} cafe"));
+        Assert.Equal([article.Id], await IdsAsync(visitor, $"{t} CAFÉ"));
+        Assert.Equal([article.Id], await IdsAsync(visitor, $"{t} example"));
+        Assert.Equal([article.Id], await IdsAsync(visitor, $"{t} \"e mail\""));
+        Assert.Equal([article.Id], await IdsAsync(visitor, $"{t} e-mai", "&prefix=true"));
+        Assert.Equal([article.Id], await IdsAsync(visitor, $"{t} caf", "&prefix=true"));
+    }
+
+    [Theory, Providers]
     public async Task Language_NarrowsToThatLanguage(Db db)
     {
         var (app, _, c) = await CorpusAsync(fixture, db);

@@ -1,15 +1,14 @@
-using System.Text.RegularExpressions;
 using Rapport.Data;
 using Rapport.Features.Search;
 
 namespace Rapport.Features.Knowledge.Search;
 
 /// <summary>
-/// tsvector over <c>article_search</c> ('simple' configuration, title weighted A, body B). Each term becomes
-/// <c>phraseto_tsquery('simple', @term)</c>, so nothing typed is read as tsquery syntax; a prefix is built only from
-/// letters and digits (<c>word:*</c>). Snippets come from <c>ts_headline</c>, for the page's rows only.
+/// tsvector over <c>article_search</c> ('simple' configuration, title weighted A, body B, both through
+/// <c>rapport_search_text</c> as tickets are). Each term becomes <c>phraseto_tsquery('simple', rapport_search_text(@term))</c>,
+/// so nothing typed is read as tsquery syntax. Snippets come from <c>ts_headline</c>, for the page's rows only.
 /// </summary>
-internal sealed partial class PostgreSqlArticleSearch(RapportDbContext db) : IArticleSearch
+internal sealed class PostgreSqlArticleSearch(RapportDbContext db) : IArticleSearch
 {
     private static readonly string HeadlineOptions =
         $"StartSel={Highlight.Start}, StopSel={Highlight.End}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
@@ -24,8 +23,7 @@ internal sealed partial class PostgreSqlArticleSearch(RapportDbContext db) : IAr
         if (request.Terms.Count > 0)
         {
             var query = string.Join(request.AnyTerm ? " || " : " && ", request.Terms.Select((t, i) =>
-                request.PrefixLast && i == request.Terms.Count - 1 && !t.IsPhrase && Prefix(t.Text) is { } prefix
-                    ? Parameter(prefix, $"@t{i}", parameters, "to_tsquery") : Phrase(t, $"@t{i}", parameters)));
+                Phrase(t, $"@t{i}", parameters, prefix: request.PrefixLast && i == request.Terms.Count - 1 && !t.IsPhrase)));
             if (excluded is not null) query = $"({query}) && !!{excluded}";
             inner = $"""
                 SELECT a."Id" AS id, a."SectionId" AS section, a."Title" AS title, a."Language" AS language, a."Visibility" AS visibility,
@@ -60,22 +58,14 @@ internal sealed partial class PostgreSqlArticleSearch(RapportDbContext db) : IAr
         return ([.. hits.Take(request.Limit)], next);
     }
 
-    private static string Phrase(SearchTerm term, string name, Dictionary<string, object> parameters) =>
-        Parameter(term.Text, name, parameters, "phraseto_tsquery");
-
-    private static string Parameter(string text, string name, Dictionary<string, object> parameters, string function)
+    /// <summary>
+    /// A term as a tsquery over a parameter, through <c>rapport_search_text</c> as the index's text is (accents and
+    /// punctuation as tickets have them). As a prefix ("refu", "e-mai"), its last word is marked <c>:*</c>.
+    /// </summary>
+    private static string Phrase(SearchTerm term, string name, Dictionary<string, object> parameters, bool prefix = false)
     {
-        parameters[name] = text;
-        return $"{function}('simple'::regconfig, {name})";
+        parameters[name] = term.Text;
+        var phrase = $"phraseto_tsquery('simple'::regconfig, rapport_search_text({name}))";
+        return prefix ? $"(CASE WHEN numnode({phrase}) = 0 THEN {phrase} ELSE ({phrase}::text || ':*')::tsquery END)" : phrase;
     }
-
-    /// <summary>"refu" → "refu:*", "e-mai" → "e &lt;-&gt; mai:*": letters and digits only, so never tsquery syntax.</summary>
-    private static string? Prefix(string text)
-    {
-        var words = Words().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
-        return words.Count == 0 ? null : string.Join(" <-> ", words) + ":*";
-    }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Words();
 }
