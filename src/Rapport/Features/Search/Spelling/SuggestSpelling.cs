@@ -1,0 +1,49 @@
+using Rapport.Data;
+using Rapport.Features.Access;
+
+namespace Rapport.Features.Search.Spelling;
+
+/// <summary>
+/// "Did you mean …?" for a ticket search that found nothing: the query with its misspelt free words replaced by the
+/// closest indexed words (<see cref="SpellingRule"/>), fields, phrases and exclusions kept as typed. It is offered only
+/// when it finds a ticket for this searcher, so it never shows a word from a ticket they may not see, or, for a customer,
+/// from an internal note or another customer's request: the search itself, with its access rule, is the check.
+/// </summary>
+public sealed class SuggestSpelling(ISpellingIndex index, SearchTickets search)
+{
+    /// <summary>The corrected query for a first page that came back empty; null when the search found something, or nothing better is known.</summary>
+    public async Task<string?> ForAsync(SearchRequest request, TicketSearchPage? found, Actor actor, CancellationToken ct) =>
+        found is { Items.Count: 0 } && request.Cursor is null && !string.IsNullOrWhiteSpace(request.Q)
+            ? await ExecuteAsync(request.Q, actor, ct)
+            : null;
+
+    public async Task<string?> ExecuteAsync(string query, Actor actor, CancellationToken ct)
+    {
+        var text = actor.IsStaff ? TicketText.Everything : TicketText.PublicOnly;
+        var choices = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var word in QueryWords.Free(query).Where(SpellingRule.IsCorrectable))
+        {
+            var corrections = SpellingRule.Corrections(word, await index.CandidatesAsync(SpellingRule.Normalise(word), text, ct));
+            if (corrections.Count > 0) choices[word] = corrections;
+        }
+        // The best choice for every word first, then the next best for those that have one, while the query changes.
+        for (var attempt = 0; attempt < SpellingRule.MaxChoices && choices.Count > 0; attempt++)
+        {
+            var replacements = choices.ToDictionary(c => c.Key, c => c.Value[Math.Min(attempt, c.Value.Count - 1)], StringComparer.Ordinal);
+            if (attempt > 0 && choices.All(c => c.Value.Count <= attempt)) break;
+            var suggestion = QueryWords.Replace(query, replacements);
+            var result = await search.ExecuteAsync(new SearchRequest(suggestion, Limit: 1), actor, ct);
+            if (result.Succeeded && result.Value!.Items.Count > 0) return suggestion;
+        }
+        return null;
+    }
+}
+
+public static class SpellingRegistration
+{
+    public static IServiceCollection AddSpelling(this IServiceCollection services) => services
+        .AddScoped<ISpellingIndex>(sp => sp.GetRequiredService<RapportDbContext>() is var db && db.Provider == DatabaseProvider.PostgreSQL
+            ? new PostgresSpellingIndex(db)
+            : new SqliteSpellingIndex(db))
+        .AddScoped<SuggestSpelling>();
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Features.People;
+using Rapport.Features.Search;
+using Rapport.Tests.Infrastructure;
+
+namespace Rapport.Tests.Search.Spelling;
+
+/// <summary>
+/// "Did you mean …?" on both engines, through the API and the pages: the right correction, none for words that are right,
+/// and never a word the searcher could not find.
+/// </summary>
+public class SpellingSuggestionTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    /// <summary>A word of letters no other test writes, and the same with its last two letters swapped.</summary>
+    private static (string Word, string Misspelt) Word()
+    {
+        var letters = new string(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray());
+        return ($"{letters}xy", $"{letters}yx");
+    }
+
+    [Theory, Providers]
+    public async Task AMisspeltWord_SuggestsTheIndexedWord_KeepingFieldsAndOtherWords(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (inSubject, subjectTypo) = Word();
+        var (inReply, replyTypo) = Word();
+        var ticket = await agent.OpenTicketAsync($"The {inSubject} parcel", "Where is it?");
+        await agent.AddMessageAsync(ticket.Number, $"Your {inReply} is on its way.");
+
+        var found = await agent.SearchAsync(subjectTypo);
+
+        Assert.Empty(found.Tickets!);
+        Assert.Equal(inSubject, found.Suggestion);
+        Assert.Equal($"{inSubject} parcel -status:closed", (await agent.SearchAsync($"{subjectTypo} parcel -status:closed")).Suggestion);
+        Assert.Equal($"{inSubject} {inReply}", (await agent.SearchAsync($"{subjectTypo} {replyTypo}")).Suggestion);
+        Assert.Equal(char.ToUpperInvariant(inReply[0]) + inReply[1..], (await agent.SearchAsync(char.ToUpperInvariant(replyTypo[0]) + replyTypo[1..])).Suggestion);
+        Assert.Equal([ticket.Number], await agent.FoundAsync(found.Suggestion!));
+        // A search that finds something suggests nothing.
+        Assert.Null((await agent.SearchAsync(inSubject)).Suggestion);
+    }
+
+    [Theory, Providers]
+    public async Task RightWordsThatFindNothing_Phrases_AndFields_GetNoSuggestion(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (one, oneTypo) = Word();
+        var (other, _) = Word();
+        await agent.OpenTicketAsync($"The {one} parcel", "Where is it?");
+        await agent.OpenTicketAsync($"The {other} letter", "Where is it?");
+
+        Assert.Null((await agent.SearchAsync($"{one} {other}")).Suggestion);
+        Assert.Null((await agent.SearchAsync($"{one} status:closed")).Suggestion);
+        // Only free words are corrected: a phrase, an exclusion or a field's value stays as typed.
+        Assert.Null((await agent.SearchAsync($"\"{oneTypo} parcel\"")).Suggestion);
+        Assert.Null((await agent.SearchAsync($"tag:{oneTypo}")).Suggestion);
+        // Nothing near: nothing to suggest.
+        var (nowhere, _) = Word();
+        Assert.Null((await agent.SearchAsync(nowhere)).Suggestion);
+        // The corrected search must find something too: here the field still rules it out.
+        Assert.Null((await agent.SearchAsync($"{oneTypo} status:closed")).Suggestion);
+    }
+
+    [Theory, Providers]
+    public async Task Customers_AreNeverOfferedWordsOfInternalNotes_OrOfOtherCustomersRequests(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (ann, annClient) = await app.SignInAsync(Role.Customer);
+        var (_, bobClient) = await app.SignInAsync(Role.Customer);
+        var (annsWord, annsTypo) = Word();
+        var (secret, secretTypo) = Word();
+        var (tag, tagTypo) = Word();
+        var ticket = await agent.OpenTicketAsync($"My {annsWord} at home", "The heating is off.", new { requesterId = ann.CustomerId, tags = new[] { tag } });
+        await agent.AddMessageAsync(ticket.Number, $"Between us: {secret}.", "internal");
+
+        Assert.Equal(annsWord, (await annClient.SearchAsync(annsTypo)).Suggestion);
+        Assert.Null((await bobClient.SearchAsync(annsTypo)).Suggestion);
+        Assert.Null((await annClient.SearchAsync(secretTypo)).Suggestion);
+        Assert.Null((await annClient.SearchAsync(tagTypo)).Suggestion);
+        Assert.Equal(secret, (await agent.SearchAsync(secretTypo)).Suggestion);
+        Assert.Equal(tag, (await agent.SearchAsync(tagTypo)).Suggestion);
+    }
+
+    [Theory, Providers]
+    public async Task ThePages_OfferTheCorrectedSearchAsALink(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (customer, customerClient) = await app.SignInAsync(Role.Customer);
+        var (word, typo) = Word();
+        await agent.OpenTicketAsync($"Lost {word}", "Where is it?", new { requesterId = customer.CustomerId });
+
+        var agentPage = await agent.GetStringAsync($"/agent/search?q={typo}");
+        var portalPage = await customerClient.GetStringAsync($"/portal/search?q={typo}");
+
+        Assert.Contains($"Did you mean: <a href=\"/agent/search?q={word}&amp;type=ticket\">{word}</a>?", agentPage);
+        Assert.Contains($"Did you mean: <a href=\"/portal/search?q={word}\">{word}</a>?", portalPage);
+        Assert.DoesNotContain("Did you mean", await agent.GetStringAsync($"/agent/search?q={word}"));
+    }
+
+    [Theory, Providers]
+    public async Task Reindex_WritesTheWordsAgain(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (word, typo) = Word();
+        await agent.OpenTicketAsync($"Lost {word}", "Where is it?");
+        if (db == Db.PostgreSql)
+        {
+            await app.WithDbAsync(data => data.Database.ExecuteSqlRawAsync("DELETE FROM search_words"));
+            Assert.Null((await agent.SearchAsync(typo)).Suggestion);
+        }
+
+        await app.WithScopeAsync(services => services.GetRequiredService<ReindexSearch>().ExecuteAsync(null, default));
+
+        Assert.Equal(word, (await agent.SearchAsync(typo)).Suggestion);
+    }
+}
