@@ -26,7 +26,8 @@ public class SpellingSuggestionTests(AppFixture fixture) : IClassFixture<AppFixt
         var (_, agent) = await app.SignInAsync(Role.Agent);
         var (inSubject, subjectTypo) = Word();
         var (inReply, replyTypo) = Word();
-        var ticket = await agent.OpenTicketAsync($"The {inSubject} parcel", "Where is it?");
+        var early = "parcel" + Word().Word;
+        var ticket = await agent.OpenTicketAsync($"The {inSubject} parcel {early}", "Where is it?");
         await agent.AddMessageAsync(ticket.Number, $"Your {inReply} is on its way.");
 
         var found = await agent.SearchAsync(subjectTypo);
@@ -37,6 +38,9 @@ public class SpellingSuggestionTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal($"{inSubject} {inReply}", (await agent.SearchAsync($"{subjectTypo} {replyTypo}")).Suggestion);
         Assert.Equal(char.ToUpperInvariant(inReply[0]) + inReply[1..], (await agent.SearchAsync(char.ToUpperInvariant(replyTypo[0]) + replyTypo[1..])).Suggestion);
         Assert.Equal([ticket.Number], await agent.FoundAsync(found.Suggestion!));
+        // A slip in the first letters too.
+        Assert.Equal(early, (await agent.SearchAsync("pracel" + early[6..])).Suggestion);
+        Assert.Equal(early, (await agent.SearchAsync("aprcel" + early[6..])).Suggestion);
         // A search that finds something suggests nothing.
         Assert.Null((await agent.SearchAsync(inSubject)).Suggestion);
     }

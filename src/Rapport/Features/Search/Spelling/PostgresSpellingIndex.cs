@@ -17,8 +17,11 @@ internal sealed class PostgresSpellingIndex(RapportDbContext db) : ISpellingInde
     /// </summary>
     private const string Threshold = "0.2";
 
-    /// <summary>Trigram matches considered, most similar first.</summary>
-    private const int Considered = 50;
+    /// <summary>
+    /// Trigram matches considered, most similar first: enough that the nearest by edits is among them when many words
+    /// share trigrams with the one typed (measured: 30–50 ms on a list of 300,000 words).
+    /// </summary>
+    private const int Considered = 200;
 
     /// <summary>Tickets counted for a word's frequency: enough to compare words, without reading every match of a common one.</summary>
     public const int CountedTickets = 1_000;

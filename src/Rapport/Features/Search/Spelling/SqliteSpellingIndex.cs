@@ -13,15 +13,17 @@ internal sealed class SqliteSpellingIndex(RapportDbContext db) : ISpellingIndex
     private const string AllColumns = "'subject', 'tags', 'public_text', 'internal_text'";
 
     /// <summary>
-    /// The terms that start with the word's first two letters, or with them swapped ("rfeund"), and are at most
-    /// <see cref="SpellingRule.MaxDistance"/> longer or shorter: a range of the vocabulary, read in term order.
+    /// The terms at most <see cref="SpellingRule.MaxDistance"/> longer or shorter that start as the word does: with its
+    /// first two letters, with them swapped ("rfeund"), or with its first and third ("pracel", "pbarcel" for "parcel").
+    /// Each is a range of the vocabulary, read in term order. A wrong or missing second letter is not found here (the
+    /// trigrams of PostgreSQL find it): the whole range of a first letter reads twenty times as many postings.
     /// </summary>
     public async Task<IReadOnlyList<IndexedWord>> CandidatesAsync(string word, TicketText text, CancellationToken ct)
     {
         var columns = text == TicketText.PublicOnly ? PublicColumns : AllColumns;
         var slack = SpellingRule.MaxDistance(word.Length);
         var found = new List<IndexedWord>();
-        foreach (var prefix in new[] { word[..2], string.Concat(word[1], word[0]) }.Distinct(StringComparer.Ordinal))
+        foreach (var prefix in new[] { word[..2], string.Concat(word[1], word[0]), string.Concat(word[0], word[2]) }.Distinct(StringComparer.Ordinal))
         {
             // A column's doc counts the tickets that hold the term in it; the most of them is how many hold it at least.
             var rows = await db.Database.SqlQueryRaw<WordRow>(
