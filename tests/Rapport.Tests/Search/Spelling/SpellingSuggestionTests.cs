@@ -89,6 +89,24 @@ public class SpellingSuggestionTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Theory, Providers]
+    public async Task ACustomer_IsOfferedTheirOwnWord_WhenAnotherCustomersIsMoreCommon(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+        var (ann, annClient) = await app.SignInAsync(Role.Customer);
+        var (bob, bobClient) = await app.SignInAsync(Role.Customer);
+        var (common, _) = Word();
+        var stem = common[..^1];
+        var annsWord = stem + "z";
+        for (var i = 0; i < 3; i++) await agent.OpenTicketAsync($"About {common}", "Text.", new { requesterId = bob.CustomerId });
+        await agent.OpenTicketAsync($"About {annsWord}", "Text.", new { requesterId = ann.CustomerId });
+
+        Assert.Equal(annsWord, (await annClient.SearchAsync(stem + "q")).Suggestion);
+        Assert.Equal(common, (await bobClient.SearchAsync(stem + "q")).Suggestion);
+        Assert.Equal(common, (await agent.SearchAsync(stem + "q")).Suggestion);
+    }
+
+    [Theory, Providers]
     public async Task ThePages_OfferTheCorrectedSearchAsALink(Db db)
     {
         var app = await fixture.For(db);

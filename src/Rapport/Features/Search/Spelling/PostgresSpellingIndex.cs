@@ -43,11 +43,12 @@ internal sealed class PostgresSpellingIndex(RapportDbContext db) : ISpellingInde
         }
         var words = near.Where(w => w == word || SpellingRule.IsNear(word, w)).ToArray();
         if (words.Length == 0) return [];
-        // How many tickets hold each word in the text the searcher reads, up to CountedTickets.
-        var vector = publicOnly ? "public_only" : "everything";
+        // How many tickets hold each word in the text the searcher reads (customers: weights A and C, the subject and
+        // public replies), up to CountedTickets.
+        var weights = publicOnly ? " || ':AC'" : "";
         return (await db.Database.SqlQueryRaw<WordRow>(
             $"""
-            SELECT w AS "Word", (SELECT count(*) FROM (SELECT 1 FROM ticket_search s WHERE s.{vector} @@ to_tsquery('simple', quote_literal(w)) LIMIT {CountedTickets.ToString(CultureInfo.InvariantCulture)}) c) AS "Tickets"
+            SELECT w AS "Word", (SELECT count(*) FROM (SELECT 1 FROM ticket_search s WHERE s.everything @@ to_tsquery('simple', quote_literal(w){weights}) LIMIT {CountedTickets.ToString(CultureInfo.InvariantCulture)}) c) AS "Tickets"
             FROM unnest(@words) w
             """, new NpgsqlParameter("words", words)).ToListAsync(ct))
             .Select(r => new IndexedWord(r.Word, r.Tickets)).ToList();

@@ -20,11 +20,14 @@ public static class PostgresSpellingSchema
     /// <summary>Only words of letters are ever offered (no braces: this SQL also goes through EF's raw SQL formatting).</summary>
     private static string IsWord(string word) => $"{word} ~ '^[[:alpha:]]+$' AND length({word}) BETWEEN 2 AND 50";
 
-    /// <summary>Adds the words of the index rows of the tickets that match <paramref name="where"/> (on <c>s</c>, ticket_search).</summary>
+    /// <summary>
+    /// Adds the words of the index rows of the tickets that match <paramref name="where"/> (on <c>s</c>, ticket_search):
+    /// those of weights A (subject) and C (public replies) as public, all of them (tags B, notes D too) as not.
+    /// </summary>
     public static string AddWords(string where) => $"""
         INSERT INTO search_words (word, public)
         SELECT n.word, n.public FROM (
-            SELECT DISTINCT w AS word, true AS public FROM ticket_search s, unnest(tsvector_to_array(s.public_only)) w WHERE {where}
+            SELECT DISTINCT w AS word, true AS public FROM ticket_search s, unnest(tsvector_to_array(ts_filter(s.everything, ARRAY['a', 'c']::"char"[]))) w WHERE {where}
             UNION
             SELECT DISTINCT w, false FROM ticket_search s, unnest(tsvector_to_array(s.everything)) w WHERE {where}
         ) n
@@ -39,24 +42,26 @@ public static class PostgresSpellingSchema
         "CREATE TABLE search_words (word text NOT NULL, public boolean NOT NULL)",
         "CREATE INDEX ix_search_words_word ON search_words (word, public)",
         "CREATE INDEX ix_search_words_trigrams ON search_words USING gin (word gin_trgm_ops)",
-        // The words as the index holds them: the same text function and configuration as ticket_search's columns.
+        // Takes the words as a vector, so that a trigger which has the text's vector already could pass it on: tokenising
+        // (rapport_search_text's unaccent above all) is half of what this costs a reply.
         $"""
-        CREATE FUNCTION rapport_add_search_words(body text, is_public boolean) RETURNS void LANGUAGE sql AS $$
+        CREATE FUNCTION rapport_add_search_words(words tsvector, is_public boolean) RETURNS void LANGUAGE sql AS $$
             INSERT INTO search_words (word, public)
-            SELECT w, is_public FROM unnest(tsvector_to_array(to_tsvector('simple', rapport_search_text(body)))) w
+            SELECT w, is_public FROM unnest(tsvector_to_array(words)) w
             WHERE {IsWord("w")} AND NOT EXISTS (SELECT 1 FROM search_words e WHERE e.word = w AND e.public = is_public)
         $$
         """,
+        // The words as the index holds them: the same text function and configuration as ticket_search's vector.
         """
         CREATE FUNCTION rapport_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF current_setting('rapport.search_upkeep', true) = 'off' THEN RETURN NULL; END IF;
             IF TG_TABLE_NAME = 'Tickets' THEN
-                PERFORM rapport_add_search_words(NEW."Subject", true);
+                PERFORM rapport_add_search_words(to_tsvector('simple', rapport_search_text(NEW."Subject")), true);
             ELSIF TG_TABLE_NAME = 'Messages' THEN
-                PERFORM rapport_add_search_words(NEW."BodyText", NEW."Visibility" = 'Public');
+                PERFORM rapport_add_search_words(to_tsvector('simple', rapport_search_text(NEW."BodyText")), NEW."Visibility" = 'Public');
             ELSE
-                PERFORM rapport_add_search_words(NEW."Name", false);
+                PERFORM rapport_add_search_words(to_tsvector('simple', rapport_search_text(NEW."Name")), false);
             END IF;
             RETURN NULL;
         END $$
@@ -72,7 +77,7 @@ public static class PostgresSpellingSchema
         """DROP TRIGGER IF EXISTS search_words_message ON "Messages" """,
         """DROP TRIGGER IF EXISTS search_words_tag ON "TicketTags" """,
         "DROP FUNCTION IF EXISTS rapport_search_words()",
-        "DROP FUNCTION IF EXISTS rapport_add_search_words(text, boolean)",
+        "DROP FUNCTION IF EXISTS rapport_add_search_words(tsvector, boolean)",
         "DROP TABLE IF EXISTS search_words",
     ];
 }

@@ -32,11 +32,11 @@ public sealed class SuggestSpelling(ISpellingIndex index, SearchTickets search)
             var corrections = SpellingRule.Corrections(word, await index.CandidatesAsync(SpellingRule.Normalise(word), text, ct));
             if (corrections.Count > 0) choices[word] = corrections;
         }
-        // The best choice for every word first, then the next best for those that have one, while the query changes.
-        for (var attempt = 0; attempt < SpellingRule.MaxChoices && choices.Count > 0; attempt++)
+        // The best choice for every word first, then the next best for the words that have one (the others keep their last).
+        var attempts = choices.Count == 0 ? 0 : choices.Max(c => c.Value.Count);
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
             var replacements = choices.ToDictionary(c => c.Key, c => c.Value[Math.Min(attempt, c.Value.Count - 1)], StringComparer.Ordinal);
-            if (attempt > 0 && choices.All(c => c.Value.Count <= attempt)) break;
             var suggestion = QueryWords.Replace(query, replacements);
             var result = await search.ExecuteAsync(new SearchRequest(suggestion, Limit: 1), actor, ct);
             if (result.Succeeded && result.Value!.Items.Count > 0) return suggestion;

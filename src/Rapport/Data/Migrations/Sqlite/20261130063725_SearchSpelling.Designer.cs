@@ -11,7 +11,7 @@ using Rapport.Data;
 namespace Rapport.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRapportDbContext))]
-    [Migration("20261130060903_SearchSpelling")]
+    [Migration("20261130063725_SearchSpelling")]
     partial class SearchSpelling
     {
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Rapport.Data;
 namespace Rapport.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRapportDbContext))]
-    [Migration("20261130060909_SearchSpelling")]
+    [Migration("20261130063728_SearchSpelling")]
     partial class SearchSpelling
     {
         /// <inheritdoc />
