@@ -27,7 +27,8 @@ public static class SearchApi
     {
         var search = app.MapGroup("/api/v1/search").WithTags("Search").RequireAuthorization(Policies.Anyone);
         search.MapGet("/", SearchAsync).WithName("Search")
-            .WithSummary("Find tickets (default), customers (staff) or knowledge articles with the search language: words, \"phrases\", -word; for tickets also status:open, tag:refund, updated<7d…. When a ticket search finds nothing, suggestion is the query with misspelt words corrected (\"refnud\" → \"refund\") if that finds something; null otherwise.");
+            .WithSummary("Find tickets (default), customers (staff) or knowledge articles with the search language: words, \"phrases\", -word; for tickets also status:open, tag:refund, updated<7d…")
+            .WithDescription("When a ticket search finds nothing, suggestion is the query with its misspelt words replaced by the closest indexed words (\"refnud\" → \"refund\"), if that finds a ticket the searcher may see; otherwise null. Fields, phrases and exclusions are kept as typed.");
         app.MapGet("/agent/search/quick", QuickAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }

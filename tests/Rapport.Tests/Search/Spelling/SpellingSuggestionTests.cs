@@ -123,6 +123,18 @@ public class SpellingSuggestionTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.DoesNotContain("Did you mean", await agent.GetStringAsync($"/agent/search?q={word}"));
     }
 
+    [Fact]
+    public async Task TheApiDocument_DescribesTheSuggestion()
+    {
+        var app = await fixture.For(Db.Sqlite);
+        var (_, agent) = await app.SignInAsync(Role.Agent);
+
+        var document = await agent.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"suggestion\"", document);
+        Assert.Contains("When a ticket search finds nothing, suggestion is the query", document);
+    }
+
     [Theory, Providers]
     public async Task Reindex_WritesTheWordsAgain(Db db)
     {
