@@ -104,6 +104,9 @@ public class SpellingSuggestionTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal(annsWord, (await annClient.SearchAsync(stem + "q")).Suggestion);
         Assert.Equal(common, (await bobClient.SearchAsync(stem + "q")).Suggestion);
         Assert.Equal(common, (await agent.SearchAsync(stem + "q")).Suggestion);
+        // That the word typed is in another customer's request changes nothing for Ann.
+        await agent.OpenTicketAsync($"About {stem}w", "Text.", new { requesterId = bob.CustomerId });
+        Assert.Equal(annsWord, (await annClient.SearchAsync(stem + "w")).Suggestion);
     }
 
     [Theory, Providers]

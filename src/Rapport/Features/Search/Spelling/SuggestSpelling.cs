@@ -29,7 +29,12 @@ public sealed class SuggestSpelling(ISpellingIndex index, SearchTickets search)
         var choices = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var word in QueryWords.Free(query).Where(SpellingRule.IsCorrectable).Take(MostWords))
         {
-            var corrections = SpellingRule.Corrections(word, await index.CandidatesAsync(SpellingRule.Normalise(word), text, ct));
+            var normalised = SpellingRule.Normalise(word);
+            var candidates = await index.CandidatesAsync(normalised, text, ct);
+            // A customer's search found nothing, so the word is not in their requests: whether it is in other customers'
+            // must not change the answer, or the suggestion would tell them so.
+            if (!actor.IsStaff) candidates = candidates.Where(c => c.Word != normalised).ToList();
+            var corrections = SpellingRule.Corrections(word, candidates);
             if (corrections.Count > 0) choices[word] = corrections;
         }
         // The best choice for every word first, then the next best for the words that have one (the others keep their last).
