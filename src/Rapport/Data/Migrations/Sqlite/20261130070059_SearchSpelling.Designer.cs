@@ -11,7 +11,7 @@ using Rapport.Data;
 namespace Rapport.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRapportDbContext))]
-    [Migration("20261130063725_SearchSpelling")]
+    [Migration("20261130070059_SearchSpelling")]
     partial class SearchSpelling
     {
         /// <inheritdoc />
@@ -1451,6 +1451,9 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.Property<long>("Suggested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("UsedInReplies")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Views")
                         .HasColumnType("INTEGER");
 
@@ -1526,6 +1529,24 @@ namespace Rapport.Data.Migrations.Sqlite
                     b.HasIndex("Position", "Id");
 
                     b.ToTable("KbCategories");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReaderKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId", "ReaderKey", "Step");
+
+                    b.ToTable("KbReaderSteps");
                 });
 
             modelBuilder.Entity("Rapport.Features.Knowledge.KbSection", b =>
@@ -2857,6 +2878,15 @@ namespace Rapport.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rapport.Features.Knowledge.KbArticleVersion", b =>
+                {
+                    b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
                 {
                     b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
                         .WithMany()

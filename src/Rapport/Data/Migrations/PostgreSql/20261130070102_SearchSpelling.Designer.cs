@@ -13,7 +13,7 @@ using Rapport.Data;
 namespace Rapport.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRapportDbContext))]
-    [Migration("20261130063728_SearchSpelling")]
+    [Migration("20261130070102_SearchSpelling")]
     partial class SearchSpelling
     {
         /// <inheritdoc />
@@ -1495,6 +1495,9 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.Property<long>("Suggested")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("UsedInReplies")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Views")
                         .HasColumnType("bigint");
 
@@ -1574,6 +1577,24 @@ namespace Rapport.Data.Migrations.PostgreSql
                     b.HasIndex("Position", "Id");
 
                     b.ToTable("KbCategories");
+                });
+
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReaderKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ArticleId", "ReaderKey", "Step");
+
+                    b.ToTable("KbReaderSteps");
                 });
 
             modelBuilder.Entity("Rapport.Features.Knowledge.KbSection", b =>
@@ -2939,6 +2960,15 @@ namespace Rapport.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Rapport.Features.Knowledge.KbArticleVersion", b =>
+                {
+                    b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Features.Knowledge.KbReaderStep", b =>
                 {
                     b.HasOne("Rapport.Features.Knowledge.KbArticle", null)
                         .WithMany()
