@@ -100,6 +100,29 @@ public class SearchTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.GetByText("None of your requests mention")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Agent_SearchesAMisspeltWord_SeesDidYouMean_ClicksIt_AndSeesTheTicket()
+    {
+        var agent = await fixture.App.CreateUserAsync(Role.Agent);
+        var api = fixture.App.ClientFor(agent);
+        var letters = new string(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray());
+        var word = $"parcel{letters}";
+        var ticket = await OpenAsync(api, $"Where is my {word}?", "It should have arrived on Monday.");
+        var page = await fixture.SignedInPageAsync(agent);
+
+        await page.GotoAsync($"/agent/search?q={Uri.EscapeDataString($"pracel{letters}")}");
+
+        var suggestion = page.Locator("[data-did-you-mean] a");
+        await Assertions.Expect(suggestion).ToHaveTextAsync(word);
+        await Assertions.Expect(page.Locator("[data-did-you-mean]")).ToContainTextAsync("Did you mean");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await suggestion.ClickAsync();
+
+        await Assertions.Expect(page.GetByLabel("Words, \"phrases\", -excluded and fields")).ToHaveValueAsync(word);
+        await Assertions.Expect(page.Locator($"[data-ticket-result='{ticket.Number}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-did-you-mean]")).ToHaveCountAsync(0);
+    }
+
     private static async Task<TicketDto> OpenAsync(HttpClient api, string subject, string body, long? requesterId = null)
     {
         var response = await api.PostAsJsonAsync("/api/v1/tickets", requesterId is null

@@ -5,7 +5,7 @@ using Rapport.Tests.Infrastructure;
 namespace Rapport.Tests.Search;
 
 /// <summary>
-/// The triggers that keep the search indexes (tickets, customers, knowledge articles) current must survive every migration. On SQLite, a later migration that
+/// The triggers that keep the search indexes (tickets, customers, knowledge articles, the words of "Did you mean") current must survive every migration. On SQLite, a later migration that
 /// rebuilds a table (EF does for many column changes) drops its triggers without a word: this test is what notices.
 /// </summary>
 public class SearchIndexSchemaTests(AppFixture fixture) : IClassFixture<AppFixture>
@@ -26,6 +26,7 @@ public class SearchIndexSchemaTests(AppFixture fixture) : IClassFixture<AppFixtu
     [
         "customer_search_customer", "customer_search_emails", "customer_search_organisation", "customer_search_phones",
         "kb_articles_search_sync",
+        "search_words_message", "search_words_tag", "search_words_ticket",
         "ticket_search_messages", "ticket_search_tags", "ticket_search_ticket",
     ];
 

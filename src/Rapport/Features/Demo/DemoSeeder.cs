@@ -7,6 +7,7 @@ using Rapport.Features.Customers;
 using Rapport.Features.Demo.Bulk;
 using Rapport.Features.People;
 using Rapport.Features.Search;
+using Rapport.Features.Search.Spelling;
 using Rapport.Features.Tickets;
 
 namespace Rapport.Features.Demo;
@@ -16,7 +17,7 @@ namespace Rapport.Features.Demo;
 /// organisations, customers and tickets, the last two written in bulk (see README.md here).
 /// The same seed always makes the same data, relative to the clock's now.
 /// </summary>
-public sealed class DemoSeeder(RapportDbContext db, CreateUser createUser, UserManager<User> users, ISearchEngine search, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(RapportDbContext db, CreateUser createUser, UserManager<User> users, ISearchEngine search, ISpellingIndex words, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Rapport-demo-1";
     public static readonly string[] DemoEmails =
@@ -67,7 +68,7 @@ public sealed class DemoSeeder(RapportDbContext db, CreateUser createUser, UserM
 
             var tickets = new DemoTicketFactory(request.Seed, request.Tickets, new DemoArrivals(now), customers, bulkCustomers.Ids, demoCustomer,
                 staff, throughMarkdown: request.Tickets <= MarkdownLimit);
-            await new SeedDemoTickets(db, writer, tickets, search).ExecuteAsync(request.Tickets, progress, ct);
+            await new SeedDemoTickets(db, writer, tickets, search, words).ExecuteAsync(request.Tickets, progress, ct);
         }
         finally
         {

@@ -3,6 +3,7 @@ using Rapport.Data;
 using Rapport.Features.Audit;
 using Rapport.Features.Demo.Bulk;
 using Rapport.Features.Search;
+using Rapport.Features.Search.Spelling;
 using Rapport.Features.Tickets;
 
 namespace Rapport.Features.Demo;
@@ -12,7 +13,7 @@ namespace Rapport.Features.Demo;
 /// a batch per transaction. One task makes batches (text, HTML, audit JSON) while this one writes
 /// the previous batch: take its ticket numbers, write every table, commit.
 /// </summary>
-internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, DemoTicketFactory factory, ISearchEngine search)
+internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, DemoTicketFactory factory, ISearchEngine search, ISpellingIndex words)
 {
     public const int BatchSize = 2_000;
 
@@ -76,6 +77,7 @@ internal sealed class SeedDemoTickets(RapportDbContext db, BulkWriter writer, De
                     }
                     foreach (var table in new[] { tickets, messages, tags, followers, audit }) await writer.WriteAsync(table, stop.Token);
                     await search.RebuildAsync(SearchIndexPart.Tickets, numbers.Min(), numbers.Max() + 1, stop.Token);
+                    await words.AddWordsAsync(numbers.Min(), numbers.Max() + 1, stop.Token);
                     await search.ResumeUpkeepInTransactionAsync(stop.Token);
                     await transaction.CommitAsync(stop.Token);
                 }

@@ -7,6 +7,7 @@ using Rapport.Features.Knowledge.Search;
 using Rapport.Features.People;
 using Rapport.Features.Search.Index;
 using Rapport.Features.Search.Pages;
+using Rapport.Features.Search.Spelling;
 using Rapport.Infrastructure.Problems;
 
 namespace Rapport.Features.Search;
@@ -19,13 +20,15 @@ public static class SearchApi
             : new SqliteSearchEngine(db))
         .AddScoped<SearchTickets>()
         .AddScoped<SearchCustomers>()
-        .AddScoped<ReindexSearch>();
+        .AddScoped<ReindexSearch>()
+        .AddSpelling();
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
         var search = app.MapGroup("/api/v1/search").WithTags("Search").RequireAuthorization(Policies.Anyone);
         search.MapGet("/", SearchAsync).WithName("Search")
-            .WithSummary("Find tickets (default), customers (staff) or knowledge articles with the search language: words, \"phrases\", -word; for tickets also status:open, tag:refund, updated<7d…");
+            .WithSummary("Find tickets (default), customers (staff) or knowledge articles with the search language: words, \"phrases\", -word; for tickets also status:open, tag:refund, updated<7d…")
+            .WithDescription("When a ticket search finds nothing, suggestion is the query with its misspelt words replaced by the closest indexed words (\"refnud\" → \"refund\"), if that finds a ticket the searcher may see; otherwise null. Fields, phrases and exclusions are kept as typed.");
         app.MapGet("/agent/search/quick", QuickAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }
@@ -57,12 +60,15 @@ public static class SearchApi
         });
     }
 
-    /// <summary>One page of what a search found: <c>tickets</c> or <c>customers</c>, by <c>type</c>.</summary>
+    /// <summary>
+    /// One page of what a search found: <c>tickets</c> or <c>customers</c>, by <c>type</c>. <c>Suggestion</c>: for a ticket
+    /// search that found nothing, the query with misspelt words corrected, when that finds something ("Did you mean").
+    /// </summary>
     public sealed record SearchResults(string Type, IReadOnlyList<TicketHit>? Tickets, IReadOnlyList<CustomerSummaryDto>? Customers,
-        string? NextCursor, SearchFacets? Facets, IReadOnlyList<ArticleHit>? Articles = null);
+        string? NextCursor, SearchFacets? Facets, IReadOnlyList<ArticleHit>? Articles = null, string? Suggestion = null);
 
     private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
-        SearchTickets tickets, SearchCustomers customers, SearchArticles articles, HttpContext http, CancellationToken ct,
+        SearchTickets tickets, SearchCustomers customers, SearchArticles articles, SuggestSpelling spelling, HttpContext http, CancellationToken ct,
         string? q = null, string? type = null, int? limit = null, string? cursor = null, bool facets = false)
     {
         var actor = Actor.FromPrincipal(http.User);
@@ -71,9 +77,9 @@ public static class SearchApi
         {
             case "ticket":
                 var found = await tickets.ExecuteAsync(request, actor, ct);
-                return found.Succeeded
-                    ? TypedResults.Ok(new SearchResults("ticket", found.Value!.Items, null, found.Value.NextCursor, found.Value.Facets))
-                    : found.Error!.ToProblem();
+                if (!found.Succeeded) return found.Error!.ToProblem();
+                var suggestion = await spelling.ForAsync(request, found.Value, actor, ct);
+                return TypedResults.Ok(new SearchResults("ticket", found.Value!.Items, null, found.Value.NextCursor, found.Value.Facets, Suggestion: suggestion));
             case "customer" when actor.IsStaff:
                 var people = await customers.ExecuteAsync(request, ct);
                 return people.Succeeded
