@@ -5,7 +5,7 @@ using Rapport.Tests.Search;
 namespace Rapport.Tests.Tickets;
 
 /// <summary>
-/// The agent's ticket page as the server renders it, on both databases. Its side panels read the database while one
+/// The agent's ticket page, and other pages with panels, as the server renders them, on both databases. Its side panels read the database while one
 /// another still await theirs, on the one DbContext of the request: on PostgreSQL, whose I/O is truly asynchronous,
 /// that failed now and then with "A second operation was started on this context instance".
 /// </summary>
@@ -25,6 +25,23 @@ public class TicketPageTests(AppFixture fixture) : IClassFixture<AppFixture>
             Assert.True(response.IsSuccessStatusCode, $"load {i}: {(int)response.StatusCode}");
             Assert.Contains("Boiler makes a noise", html);
             Assert.Contains("suggested-articles", html);
+        }
+    }
+
+    [Theory, Providers]
+    public async Task OtherPagesWithPanels_RenderEveryTime(Db db)
+    {
+        var app = await fixture.For(db);
+        var (_, admin) = await app.SignInAsync(Role.Admin);
+        var (agentUser, agent) = await app.SignInAsync(Role.Agent);
+        var ticket = await agent.OpenTicketAsync("Radiator is cold", "Since Monday.");
+
+        for (var i = 0; i < 10; i++)
+        {
+            var user = await admin.GetAsync($"/admin/users/{agentUser.Id}");
+            Assert.True(user.IsSuccessStatusCode, $"user page, load {i}: {(int)user.StatusCode}");
+            var escalation = await agent.GetAsync($"/agent/tickets/{ticket.Number}/escalation");
+            Assert.True(escalation.IsSuccessStatusCode, $"escalation page, load {i}: {(int)escalation.StatusCode}");
         }
     }
 }
