@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Features.Access;
 
@@ -9,7 +10,7 @@ namespace Rapport.Features.Search.Spelling;
 /// when it finds a ticket for this searcher, so it never shows a word from a ticket they may not see, or, for a customer,
 /// from an internal note or another customer's request: the search itself, with its access rule, is the check.
 /// </summary>
-public sealed class SuggestSpelling(ISpellingIndex index, SearchTickets search)
+public sealed class SuggestSpelling(ISpellingIndex index, ISearchEngine engine, SearchTickets search)
 {
     /// <summary>
     /// Words looked up per search, the first ones typed: each costs a read of the vocabulary (up to a quarter of a second
@@ -29,6 +30,8 @@ public sealed class SuggestSpelling(ISpellingIndex index, SearchTickets search)
         var choices = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var word in QueryWords.Free(query).Where(SpellingRule.IsCorrectable).Take(MostWords))
         {
+            // Only for staff: for a customer, how common a word is in others' requests must not change the answer.
+            if (actor.IsStaff && await InTicketsAsync(word, ct) >= SpellingRule.TakenAsMeant) continue;
             var normalised = SpellingRule.Normalise(word);
             var candidates = await index.CandidatesAsync(normalised, text, ct);
             // A customer's search found nothing, so the word is not in their requests: whether it is in other customers'
@@ -48,6 +51,9 @@ public sealed class SuggestSpelling(ISpellingIndex index, SearchTickets search)
         }
         return null;
     }
+
+    private Task<int> InTicketsAsync(string word, CancellationToken ct) =>
+        engine.MatchTickets(new TextQuery([new SearchTerm(word, false)], []), TicketText.Everything).Take(SpellingRule.TakenAsMeant).CountAsync(ct);
 }
 
 public static class SpellingRegistration
