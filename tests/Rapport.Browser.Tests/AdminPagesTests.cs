@@ -197,7 +197,7 @@ public class AdminPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         foreach (var url in new[] { "/admin", "/admin/users", "/admin/teams", "/admin/users/new", $"/admin/users/{user.Id}" })
         {
             await page.GotoAsync(url);
-            await page.WaitForURLAsync("**/forbidden**");
+            await BrowserFixture.ArrivedAtAsync(page, "**/forbidden**");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("can't open");
         }
     }
@@ -254,7 +254,7 @@ public class AdminPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAtAsync(page, url => !url.Contains("/signin", StringComparison.Ordinal));
         return page;
     }
 

@@ -32,7 +32,7 @@ public class AgentWorkspaceTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GotoAsync("/agent/views/unassigned");
         await page.GetByRole(AriaRole.Link, new() { Name = "Boiler makes a banging noise" }).First.ClickAsync();
-        await page.WaitForURLAsync($"**/agent/tickets/{ticket.Number}");
+        await BrowserFixture.ArrivedAtAsync(page, $"**/agent/tickets/{ticket.Number}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Boiler makes a banging noise");
         await BrowserFixture.ScreenshotAsync(page, "ticket-page");
 
@@ -95,7 +95,7 @@ public class AgentWorkspaceTests(BrowserFixture fixture) : IClassFixture<Browser
         var ticket = await CreateTicketAsync(fixture.App.ClientFor(agent), "Someone else's problem", "Private");
         var page = await fixture.SignedInPageAsync(customer);
         var response = await page.GotoAsync($"/agent/tickets/{ticket.Number}");
-        await page.WaitForURLAsync("**/forbidden**");
+        await BrowserFixture.ArrivedAtAsync(page, "**/forbidden**");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("can't open");
         Assert.DoesNotContain("Someone else's problem", await page.ContentAsync());
         Assert.NotNull(response);

@@ -52,7 +52,7 @@ public class ComplaintPagesTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByLabel("Upheld", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Internal notes on the decision").FillAsync("Duplicate card capture on 3 March.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/agent/tickets/{ticket.Number}", StringComparison.Ordinal) || url.EndsWith("#complaint", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAtAsync(page, url => url.EndsWith($"/agent/tickets/{ticket.Number}", StringComparison.Ordinal) || url.EndsWith("#complaint", StringComparison.Ordinal));
         await Assertions.Expect(current).ToContainTextAsync("Decided");
 
         await panel.GetByRole(AriaRole.Button, new() { Name = "Record final response sent" }).ClickAsync();

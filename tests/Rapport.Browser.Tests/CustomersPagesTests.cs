@@ -37,7 +37,7 @@ public class CustomersPagesTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync($"wanted-{token}@example.test");
         await rows.First.GetByRole(AriaRole.Link, new() { Name = $"Wanted Person {token}" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/agent/customers/\d+$"));
+        await BrowserFixture.ArrivedAtAsync(page, new Regex(@"/agent/customers/\d+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Wanted Person {token}");
     }
 
@@ -52,13 +52,13 @@ public class CustomersPagesTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GotoAsync($"/agent/customers/{customer.Id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
-        await page.WaitForURLAsync($"**/agent/customers/{customer.Id}/edit");
+        await BrowserFixture.ArrivedAtAsync(page, $"**/agent/customers/{customer.Id}/edit");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Edit Needs Person {token}");
         await page.GetByLabel("Needs and expectations").FillAsync($"Prefers a letter, large print {token}.");
         await page.GetByLabel("Preferred language").FillAsync("cy");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/agent/customers/{customer.Id}?saved=1");
+        await BrowserFixture.ArrivedAtAsync(page, $"**/agent/customers/{customer.Id}?saved=1");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
         await Assertions.Expect(page.Locator("[data-customer-details]")).ToContainTextAsync($"Prefers a letter, large print {token}.");
         await page.GetByText("History of this record").ClickAsync();
@@ -122,7 +122,7 @@ public class CustomersPagesTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByLabel("Phone numbers").FillAsync("0113 496 0000, desk");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create customer" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"/agent/customers/\d+\?saved=1$"));
+        await BrowserFixture.ArrivedAtAsync(page, new Regex(@"/agent/customers/\d+\?saved=1$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Colleague {token}");
         await Assertions.Expect(page.Locator("[data-customer-details]")).ToContainTextAsync("0113 496 0000 (desk)");
         await Assertions.Expect(page.Locator("[data-customer-details]")).ToContainTextAsync("Facilities");

@@ -63,7 +63,7 @@ public class EscalationPagesTests(BrowserFixture fixture) : IClassFixture<Browse
 
         await page.GetByLabel("Why refer it").FillAsync("Disputed card payment: Billing decides refunds.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Refer", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"/agent/tickets/{ticket.Number}", StringComparison.Ordinal) && !url.Contains("/escalation", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAtAsync(page, url => url.Contains($"/agent/tickets/{ticket.Number}", StringComparison.Ordinal) && !url.Contains("/escalation", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByLabel("Team", new() { Exact = true })).ToHaveValueAsync(billing.ToString());
 
         await panel.GetByLabel("Why escalate it").FillAsync("Second complaint about the same charge.");

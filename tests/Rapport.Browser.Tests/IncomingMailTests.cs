@@ -99,7 +99,7 @@ public class IncomingMailTests(BrowserFixture fixture) : IClassFixture<BrowserFi
 
         await page.GotoAsync("/admin/mail?status=processed");
         await delivered.Locator("[data-mail-ticket]").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/agent/tickets/{processed.TicketNumber}", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAtAsync(page, url => url.EndsWith($"/agent/tickets/{processed.TicketNumber}", StringComparison.Ordinal));
         var message = page.Locator("#timeline li.message").Filter(new() { HasText = "nothing came" });
         await Assertions.Expect(message.Locator("[data-email-marker]")).ToHaveTextAsync("email");
         // The mail's Cc is copied in on the ticket, named beside the requester.

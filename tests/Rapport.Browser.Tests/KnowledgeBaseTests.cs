@@ -30,7 +30,7 @@ public class KnowledgeBaseTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await NothingSticksOutAsync(page);
 
         await suggestion.ClickAsync();
-        await page.WaitForURLAsync($"**/portal/help/articles/{article.Id}?from=suggestion");
+        await BrowserFixture.ArrivedAtAsync(page, $"**/portal/help/articles/{article.Id}?from=suggestion");
         await Assertions.Expect(page.Locator(".markdown strong")).ToHaveTextAsync("reset");
         await BrowserFixture.AssertAccessibleAsync(page);
         await NothingSticksOutAsync(page);
@@ -88,7 +88,7 @@ public class KnowledgeBaseTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await NothingSticksOutAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = article.Title }).ClickAsync();
-        await page.WaitForURLAsync($"**/portal/help/articles/{article.Id}");
+        await BrowserFixture.ArrivedAtAsync(page, $"**/portal/help/articles/{article.Id}");
         await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Yes" }));
         await Assertions.Expect(page.Locator("[data-help-vote] [role=status]")).ToContainTextAsync("Thank you");
         await BrowserFixture.AssertAccessibleAsync(page);

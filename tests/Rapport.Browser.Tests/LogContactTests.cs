@@ -20,7 +20,7 @@ public class LogContactTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         var token = Token();
         var page = await fixture.SignedInPageAsync(agent);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Workspace" }).GetByRole(AriaRole.Link, new() { Name = "Log a contact" }).ClickAsync();
-        await page.WaitForURLAsync("**/agent/log-contact");
+        await BrowserFixture.ArrivedAtAsync(page, "**/agent/log-contact");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Log a contact");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"Harriet Caller{token}");
@@ -33,14 +33,14 @@ public class LogContactTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         await page.GetByLabel("Details").FillAsync("Caller says the radiators are cold. No email address.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log contact" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"/agent/tickets/\d+$"));
+        await BrowserFixture.ArrivedAtAsync(page, new Regex(@"/agent/tickets/\d+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"Heating off since Monday {token}");
         await Assertions.Expect(page.Locator(".message header .channel[aria-label='phone']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".message header").First).ToContainTextAsync(new Regex(@"☎\s*in\b"));
         await Assertions.Expect(page.Locator(".badge.priority-high").First).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Harriet Caller{token}" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/agent/customers/\d+$"));
+        await BrowserFixture.ArrivedAtAsync(page, new Regex(@"/agent/customers/\d+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Harriet Caller{token}");
         await Assertions.Expect(page.Locator("[data-customer-tickets]").GetByRole(AriaRole.Link, new() { Name = $"Heating off since Monday {token}" })).ToBeVisibleAsync();
     }
@@ -67,7 +67,7 @@ public class LogContactTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         await page.GetByLabel("Details").FillAsync($"Posted the refund confirmation letter {token}.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log contact" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/agent/tickets/{ticket.Number}");
+        await BrowserFixture.ArrivedAtAsync(page, $"**/agent/tickets/{ticket.Number}");
         var last = page.Locator(".message").Last;
         await Assertions.Expect(last).ToContainTextAsync($"Posted the refund confirmation letter {token}.");
         await Assertions.Expect(last.Locator("header .channel[aria-label='letter']")).ToBeVisibleAsync();

@@ -29,7 +29,7 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
         var customer = await fixture.NewPageAsync();
         var email = RapportApp.UniqueEmail("signup");
         await SignUpAsync(customer, "Robin Asker", email, NewPassword);
-        await customer.WaitForURLAsync(url => url.EndsWith("/portal", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAtAsync(customer, url => url.EndsWith("/portal", StringComparison.Ordinal));
         await Assertions.Expect(customer.GetByText("You have no requests yet.")).ToBeVisibleAsync();
 
         var number = await SubmitRequestAsync(customer, "My parcel never arrived", "Ordered on Monday, tracking says delivered.", "problem");
@@ -39,7 +39,7 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await agentPage.GotoAsync("/agent/views/unassigned");
         await agentPage.GetByRole(AriaRole.Link, new() { Name = "My parcel never arrived" }).ClickAsync();
-        await agentPage.WaitForURLAsync($"**/agent/tickets/{number}");
+        await BrowserFixture.ArrivedAtAsync(agentPage, $"**/agent/tickets/{number}");
         await Assertions.Expect(agentPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("My parcel never arrived");
         await Assertions.Expect(agentPage.Locator(".badge").Filter(new() { HasText = "problem" })).ToBeVisibleAsync();
 
@@ -115,7 +115,7 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
             Name = "invoice-copy.txt", MimeType = "text/plain", Buffer = "Invoice 2024-117: 3 x widgets"u8.ToArray(),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/portal/requests/\d+$"));
+        await BrowserFixture.ArrivedAtAsync(page, new Regex(@"/portal/requests/\d+$"));
 
         var link = page.GetByRole(AriaRole.Link, new() { Name = "invoice-copy.txt" });
         await Assertions.Expect(link).ToBeVisibleAsync();
@@ -158,7 +158,7 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
 
         var page = await fixture.NewPageAsync();
         await SignUpAsync(page, "Sam Caller", email, NewPassword);
-        await page.WaitForURLAsync(url => url.EndsWith("/portal", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAtAsync(page, url => url.EndsWith("/portal", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Phoned about a refund" })).ToBeVisibleAsync();
     }
 
@@ -224,7 +224,7 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByLabel("Email").FillAsync(customer.Email);
         await page.GetByLabel("Password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/portal", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAtAsync(page, url => url.EndsWith("/portal", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My requests");
     }
 
@@ -233,7 +233,7 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var anonymous = await fixture.NewPageAsync();
         await anonymous.GotoAsync("/portal/requests/new");
-        await anonymous.WaitForURLAsync("**/portal/signin**");
+        await BrowserFixture.ArrivedAtAsync(anonymous, "**/portal/signin**");
 
         var agent = await fixture.SignedInPageAsync(await fixture.App.CreateUserAsync(Role.Agent));
         await agent.GotoAsync("/portal");
@@ -307,12 +307,12 @@ public partial class PortalTests(BrowserFixture fixture) : IClassFixture<Browser
     private static async Task<long> SubmitRequestAsync(IPage page, string subject, string description, string type)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "New request" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/portal/requests/new");
+        await BrowserFixture.ArrivedAtAsync(page, "**/portal/requests/new");
         await page.GetByLabel("Subject").FillAsync(subject);
         await page.GetByLabel("What kind of request is it?").SelectOptionAsync(type);
         await page.GetByLabel("Description").FillAsync(description);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
-        await page.WaitForURLAsync(RequestUrl());
+        await BrowserFixture.ArrivedAtAsync(page, RequestUrl());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(subject);
         return long.Parse(RequestUrl().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -70,7 +70,7 @@ public class ServiceLevelsTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "notifications");
         await page.GetByRole(AriaRole.Link, new() { Name = $"#{number} was referred to you: needs a glazier" }).ClickAsync();
-        await page.WaitForURLAsync($"**/agent/tickets/{number}");
+        await BrowserFixture.ArrivedAtAsync(page, $"**/agent/tickets/{number}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Notifications", Exact = true })).ToBeVisibleAsync();
     }
 

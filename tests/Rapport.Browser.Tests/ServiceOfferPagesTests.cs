@@ -187,14 +187,14 @@ public class ServiceOfferPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         foreach (var url in new[] { "/admin/users", "/admin/teams", "/admin/users/new" })
         {
             await manager.GotoAsync(url);
-            await manager.WaitForURLAsync("**/forbidden**");
+            await BrowserFixture.ArrivedAtAsync(manager, "**/forbidden**");
         }
         var agent = await fixture.SignedInPageAsync(await fixture.App.CreateUserAsync(Role.Agent));
         await Assertions.Expect(agent.GetByRole(AriaRole.Navigation, new() { Name = "Workspace" }).GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToHaveCountAsync(0);
         foreach (var url in new[] { "/admin", "/admin/calendars", "/admin/services/new", "/admin/sla-policies" })
         {
             await agent.GotoAsync(url);
-            await agent.WaitForURLAsync("**/forbidden**");
+            await BrowserFixture.ArrivedAtAsync(agent, "**/forbidden**");
         }
     }
 

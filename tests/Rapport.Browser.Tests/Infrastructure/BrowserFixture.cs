@@ -85,6 +85,25 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Waits until the page is at the address, then until it has settled. Not WaitForURLAsync alone: by default it
+    /// then waits for the "load" event, which Playwright now and then misses on a busy machine (the test timed out with
+    /// the page there); here it waits only for the navigation to commit, and the document's readyState does the rest.
+    /// </summary>
+    public static Task ArrivedAtAsync(IPage page, string glob) => ArrivedAsync(page, page.WaitForURLAsync(glob, Committed));
+
+    public static Task ArrivedAtAsync(IPage page, System.Text.RegularExpressions.Regex url) => ArrivedAsync(page, page.WaitForURLAsync(url, Committed));
+
+    public static Task ArrivedAtAsync(IPage page, Func<string, bool> url) => ArrivedAsync(page, page.WaitForURLAsync(url, Committed));
+
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
+    private static async Task ArrivedAsync(IPage page, Task arrival)
+    {
+        await arrival;
+        await WaitUntilSettledAsync(page);
+    }
+
+    /// <summary>
     /// Waits until the document has loaded and htmx has no request in flight and no swap unsettled: then the
     /// answer to the last action is on the page. Not "network idle": that needs half a second without any
     /// request, which unrelated traffic on a busy machine can put off past the timeout (CI failed on it twice).
