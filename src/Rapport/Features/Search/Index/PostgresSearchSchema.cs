@@ -145,15 +145,25 @@ public static class PostgresSearchSchema
         """,
         """CREATE TRIGGER ticket_search_tags AFTER INSERT OR DELETE ON "TicketTags" FOR EACH ROW EXECUTE FUNCTION rapport_ticket_search_tags()""",
 
-        // A new message is the common case: its words are appended, and the rest of the ticket is not read again. An edit,
-        // erasure or removal writes the ticket's vector afresh from its rows, so nothing stale stays findable.
-        $$"""
-        CREATE FUNCTION rapport_ticket_search_messages() RETURNS trigger LANGUAGE plpgsql AS $$
+        MessagesFunction,
+        """CREATE TRIGGER ticket_search_messages AFTER INSERT OR DELETE OR UPDATE OF "BodyText", "Visibility", "TicketNumber" ON "Messages" FOR EACH ROW EXECUTE FUNCTION rapport_ticket_search_messages()""",
+    ];
+
+    /// <summary>
+    /// A new message is the common case: its words are appended, and the rest of the ticket is not read again; the same
+    /// words go to the "did you mean" word list (<c>rapport_add_search_words</c>, <c>Spelling/PostgresSpellingSchema</c>),
+    /// so a reply is tokenised once. An edit, erasure or removal writes the ticket's vector afresh from its rows, so
+    /// nothing stale stays findable (the word list's own trigger takes the edited text).
+    /// </summary>
+    private static string MessagesFunction => $$"""
+        CREATE OR REPLACE FUNCTION rapport_ticket_search_messages() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE words tsvector;
         BEGIN
             IF {{Paused}} THEN RETURN NULL; END IF;
             IF TG_OP = 'INSERT' THEN
-                UPDATE ticket_search SET everything = rapport_tsvector_append(everything, rapport_message_words(NEW."BodyText", NEW."Visibility"))
-                    WHERE ticket_number = NEW."TicketNumber";
+                words := rapport_message_words(NEW."BodyText", NEW."Visibility");
+                UPDATE ticket_search SET everything = rapport_tsvector_append(everything, words) WHERE ticket_number = NEW."TicketNumber";
+                PERFORM rapport_add_search_words(words, NEW."Visibility" = 'Public');
                 RETURN NULL;
             END IF;
             {{RebuildTickets("t.\"Number\" = OLD.\"TicketNumber\"")}};
@@ -162,9 +172,10 @@ public static class PostgresSearchSchema
             END IF;
             RETURN NULL;
         END $$
-        """,
-        """CREATE TRIGGER ticket_search_messages AFTER INSERT OR DELETE OR UPDATE OF "BodyText", "Visibility", "TicketNumber" ON "Messages" FOR EACH ROW EXECUTE FUNCTION rapport_ticket_search_messages()""",
-    ];
+        """;
+
+    /// <summary>The message trigger's function written anew: <c>MessageWordsOnce</c> made it hand its words to the word list.</summary>
+    public static string[] ReplaceMessagesFunction => [MessagesFunction];
 
     private static string[] CustomerIndex =>
     [

@@ -67,9 +67,19 @@ public static class PostgresSpellingSchema
         END $$
         """,
         """CREATE TRIGGER search_words_ticket AFTER INSERT OR UPDATE OF "Subject" ON "Tickets" FOR EACH ROW EXECUTE FUNCTION rapport_search_words()""",
-        """CREATE TRIGGER search_words_message AFTER INSERT OR UPDATE OF "BodyText", "Visibility" ON "Messages" FOR EACH ROW EXECUTE FUNCTION rapport_search_words()""",
+        MessageTrigger,
         """CREATE TRIGGER search_words_tag AFTER INSERT ON "TicketTags" FOR EACH ROW EXECUTE FUNCTION rapport_search_words()""",
     ];
+
+    /// <summary>
+    /// Only an edited message: a new one's words come from the search index's own trigger, which has tokenised them
+    /// already (<c>rapport_ticket_search_messages</c>).
+    /// </summary>
+    private const string MessageTrigger =
+        """CREATE TRIGGER search_words_message AFTER UPDATE OF "BodyText", "Visibility" ON "Messages" FOR EACH ROW EXECUTE FUNCTION rapport_search_words()""";
+
+    /// <summary>The message trigger narrowed to edits (migration <c>MessageWordsOnce</c>).</summary>
+    public static readonly string[] MessageTriggerOnEditsOnly = ["""DROP TRIGGER IF EXISTS search_words_message ON "Messages" """, MessageTrigger];
 
     public static readonly string[] Drop =
     [
