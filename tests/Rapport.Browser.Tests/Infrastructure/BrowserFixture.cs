@@ -85,22 +85,33 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits until the page is at the address, then until it has settled. Not WaitForURLAsync alone: by default it
-    /// then waits for the "load" event, which Playwright now and then misses on a busy machine (the test timed out with
-    /// the page there); here it waits only for the navigation to commit, and the document's readyState does the rest.
+    /// Waits until the page is at the address, then until it has settled. Not WaitForURLAsync: it waits for a load
+    /// state as well, by default the "load" event, which Playwright now and then misses on a busy machine; and with
+    /// WaitUntil = Commit, on a page already at the address, it waited for a "commit" state that never came. The
+    /// page's address is what Playwright last saw committed; the document's readyState does the rest.
     /// </summary>
-    public static Task ArrivedAtAsync(IPage page, string glob) => ArrivedAsync(page, page.WaitForURLAsync(glob, Committed));
+    public static Task ArrivedAtAsync(IPage page, string glob) => ArrivedAtAsync(page, Glob(glob));
 
-    public static Task ArrivedAtAsync(IPage page, System.Text.RegularExpressions.Regex url) => ArrivedAsync(page, page.WaitForURLAsync(url, Committed));
+    public static Task ArrivedAtAsync(IPage page, System.Text.RegularExpressions.Regex url) => ArrivedAtAsync(page, url.IsMatch);
 
-    public static Task ArrivedAtAsync(IPage page, Func<string, bool> url) => ArrivedAsync(page, page.WaitForURLAsync(url, Committed));
-
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
-    private static async Task ArrivedAsync(IPage page, Task arrival)
+    public static async Task ArrivedAtAsync(IPage page, Func<string, bool> url)
     {
-        await arrival;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!url(page.Url))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The page stayed at {page.Url}.");
+            await Task.Delay(50);
+        }
         await WaitUntilSettledAsync(page);
+    }
+
+    /// <summary>A Playwright URL glob as a test on the whole address: ** any characters, * any but a slash, ? any one.</summary>
+    private static Func<string, bool> Glob(string glob)
+    {
+        var pattern = System.Text.RegularExpressions.Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal)
+            .Replace(@"\*", "[^/]*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal);
+        var regex = new System.Text.RegularExpressions.Regex("^" + pattern + "$");
+        return regex.IsMatch;
     }
 
     /// <summary>
